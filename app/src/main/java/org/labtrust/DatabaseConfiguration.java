@@ -1,0 +1,108 @@
+package org.labtrust;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.labtrust.shared.DatabaseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the database. With a URL configured ({@code LABTRUST_DB_URL} or
+ * {@code spring.datasource.url}) the platform uses that server; without one it starts a real
+ * PostgreSQL server from bundled binaries on a persistent directory under the data directory,
+ * so that the first run needs no installation and data survives a restart.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DataSourceProperties.class)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	@Bean
+	DatabaseMode databaseMode(DataSourceProperties properties) {
+		return StringUtils.hasText(properties.getUrl()) ? DatabaseMode.EXTERNAL : DatabaseMode.EMBEDDED;
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabaseServer embeddedDatabaseServer(DatabaseMode mode, LabtrustProperties properties) {
+		if (mode != DatabaseMode.EMBEDDED) {
+			return EmbeddedDatabaseServer.NONE;
+		}
+		Path dir = properties.dataDir().resolve("postgres");
+		try {
+			Files.createDirectories(dir);
+			EmbeddedPostgres server = EmbeddedPostgres.builder()
+				.setDataDirectory(dir)
+				.setCleanDataDirectory(false)
+				.setPort(properties.embeddedDb().port())
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("shared_buffers", properties.embeddedDb().sharedBuffers())
+				.setServerConfig("fsync", Boolean.toString(properties.embeddedDb().fsync()))
+				.setServerConfig("synchronous_commit", properties.embeddedDb().fsync() ? "on" : "off")
+				.setServerConfig("full_page_writes", Boolean.toString(properties.embeddedDb().fsync()))
+				.start();
+			log.info("Embedded PostgreSQL started on port {} with data in {}", server.getPort(), dir.toAbsolutePath());
+			return new EmbeddedDatabaseServer(server);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir.toAbsolutePath(), e);
+		}
+	}
+
+	/** The data source is destroyed before the embedded server it depends on. */
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DataSourceProperties properties, EmbeddedDatabaseServer server) {
+		HikariDataSource dataSource;
+		if (server.isRunning()) {
+			dataSource = new HikariDataSource();
+			dataSource.setJdbcUrl(server.jdbcUrl());
+			dataSource.setUsername("postgres");
+			dataSource.setPassword("postgres");
+		}
+		else {
+			dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		}
+		dataSource.setPoolName("labtrust");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+	/** Holder so that the embedded server can be absent without a null bean. */
+	static final class EmbeddedDatabaseServer implements AutoCloseable {
+
+		static final EmbeddedDatabaseServer NONE = new EmbeddedDatabaseServer(null);
+
+		private final EmbeddedPostgres server;
+
+		EmbeddedDatabaseServer(EmbeddedPostgres server) {
+			this.server = server;
+		}
+
+		boolean isRunning() {
+			return server != null;
+		}
+
+		String jdbcUrl() {
+			return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (server != null) {
+				server.close();
+			}
+		}
+	}
+
+}

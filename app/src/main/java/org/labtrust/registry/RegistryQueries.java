@@ -1,0 +1,182 @@
+package org.labtrust.registry;
+
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.labtrust.registry.internal.search.BodySearch;
+import org.labtrust.shared.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read side of the registry, for the public API, the pages and other modules. Reads go straight
+ * to the tables with SQL (or to the search index), never through entities, so that a lookup
+ * costs a few index probes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RegistryQueries {
+
+	private final JdbcClient jdbc;
+
+	private final BodySearch search;
+
+	private final CodeTables codes = CodeTables.load();
+
+	RegistryQueries(JdbcClient jdbc, BodySearch search) {
+		this.jdbc = jdbc;
+		this.search = search;
+	}
+
+	public CodeTables codes() {
+		return codes;
+	}
+
+	public BodySearchResult search(BodySearchQuery query, Locale locale) {
+		return search.search(query, locale);
+	}
+
+	/**
+	 * @throws DomainException {@code CERT_NUMBER_INVALID} for a malformed number,
+	 *         {@code CERT_NOT_FOUND} when no certificate has it
+	 */
+	public CertificateDetail certificate(String rawNumber, Locale locale) {
+		CmaNumber number = CmaNumber.parse(rawNumber, codes);
+		boolean zh = isChinese(locale);
+		return jdbc.sql("""
+				select c.id, c.number, c.status, c.issued_on, c.valid_until, c.authority_code, c.field_code,
+				       c.industry_code, b.id as body_id, b.name, b.credit_code, b.province_code, b.address
+				from certificate c join body b on b.id = c.body_id
+				where c.number = ?""")
+			.param(number.value())
+			.query((rs, i) -> {
+				long id = rs.getLong("id");
+				String authority = rs.getString("authority_code");
+				String field = rs.getString("field_code");
+				String industry = rs.getString("industry_code");
+				return new CertificateDetail(rs.getString("number"), number.formatted(),
+						CertificateStatus.valueOf(rs.getString("status")), rs.getObject("issued_on", LocalDate.class),
+						rs.getObject("valid_until", LocalDate.class), authority, authorityName(authority, zh), field,
+						codes.field(field).map(f -> zh ? f.nameZh() : f.nameEn()).orElse(field), industry,
+						codes.industry(industry).map(m -> zh ? m.nameZh() : m.nameEn()).orElse(industry),
+						new CertificateDetail.Holder(rs.getLong("body_id"), rs.getString("name"),
+								rs.getString("credit_code"), rs.getString("province_code"), rs.getString("address")),
+						history(id), scope(List.of(id)).getOrDefault(id, List.of()));
+			})
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("CERT_NOT_FOUND", "No certificate " + number.value(),
+					number.value()));
+	}
+
+	/** @throws DomainException {@code BODY_NOT_FOUND} */
+	public BodyDetail body(long id, Locale locale) {
+		boolean zh = isChinese(locale);
+		List<BodyDetail.Site> sites = jdbc.sql("select id, name, address, division_code from site where body_id = ? order by id")
+			.param(id)
+			.query((rs, i) -> new BodyDetail.Site(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+		record Row(long id, String number, String authority, String field, String industry, LocalDate issued,
+				LocalDate until, CertificateStatus status) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select id, number, authority_code, field_code, industry_code, issued_on, valid_until, status
+				from certificate where body_id = ? order by issued_on desc, id""")
+			.param(id)
+			.query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+					CertificateStatus.valueOf(rs.getString(8))))
+			.list();
+		Map<Long, List<ScopeRowView>> scope = scope(rows.stream().map(Row::id).toList());
+		List<BodyDetail.Certificate> certificates = rows.stream()
+			.map(r -> new BodyDetail.Certificate(r.number(), r.authority(), authorityName(r.authority(), zh), r.field(),
+					codes.field(r.field()).map(f -> zh ? f.nameZh() : f.nameEn()).orElse(r.field()), r.industry(),
+					r.issued(), r.until(), r.status(), scope.getOrDefault(r.id(), List.of())))
+			.toList();
+		return jdbc.sql("""
+				select id, name, credit_code, legal_form, legal_representative, division_code, province_code, address
+				from body where id = ?""")
+			.param(id)
+			.query((rs, i) -> new BodyDetail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), provinceName(rs.getString(7), zh),
+					rs.getString(8), sites, certificates))
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("BODY_NOT_FOUND", "No body with id " + id, id));
+	}
+
+	/** The id of the body with this unified social credit code, if registered. */
+	public Optional<Long> bodyIdByCreditCode(CreditCode code) {
+		return jdbc.sql("select id from body where credit_code = ?").param(code.value()).query(Long.class).optional();
+	}
+
+	/** Certificates of the given bodies, newest first, for result lists. */
+	public Map<Long, List<BodySearchResult.CertificateSummary>> certificateSummaries(List<Long> bodyIds) {
+		Map<Long, List<BodySearchResult.CertificateSummary>> byBody = new LinkedHashMap<>();
+		if (bodyIds.isEmpty()) {
+			return byBody;
+		}
+		jdbc.sql("""
+				select body_id, number, status, valid_until, field_code, authority_code
+				from certificate where body_id = any(?) order by body_id, issued_on desc, id""")
+			.param(bodyIds.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				byBody.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new BodySearchResult.CertificateSummary(rs.getString(2),
+							CertificateStatus.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+							rs.getString(5), rs.getString(6)));
+			});
+		return byBody;
+	}
+
+	public String provinceName(String provinceCode, boolean zh) {
+		return codes.provinceByGb2260(provinceCode).map(p -> zh ? p.nameZh() : p.nameEn()).orElse(provinceCode);
+	}
+
+	public String authorityName(String authorityCode, boolean zh) {
+		return zh ? codes.authorityNameZh(authorityCode) : codes.authorityNameEn(authorityCode);
+	}
+
+	public static boolean isChinese(Locale locale) {
+		return !"en".equals(locale.getLanguage());
+	}
+
+	private List<CertificateDetail.StatusChange> history(long certificateId) {
+		return jdbc.sql("""
+				select from_status, to_status, changed_at, changed_by, reason
+				from certificate_status_change where certificate_id = ? order by changed_at, id""")
+			.param(certificateId)
+			.query((rs, i) -> new CertificateDetail.StatusChange(
+					rs.getString(1) == null ? null : CertificateStatus.valueOf(rs.getString(1)),
+					CertificateStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	private Map<Long, List<ScopeRowView>> scope(List<Long> certificateIds) {
+		Map<Long, List<ScopeRowView>> byCertificate = new LinkedHashMap<>();
+		if (certificateIds.isEmpty()) {
+			return byCertificate;
+		}
+		jdbc.sql("""
+				select r.certificate_id, r.id, r.line_no, r.field_code, r.object_name, r.parameter_name, r.method_code,
+				       r.method_title, r.limitation, r.site_id, s.name, r.status
+				from scope_row r left join site s on s.id = r.site_id
+				where r.certificate_id = any(?) order by r.certificate_id, r.line_no""")
+			.param(certificateIds.toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				long siteId = rs.getLong(10);
+				Long site = rs.wasNull() ? null : siteId;
+				byCertificate.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(new ScopeRowView(rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+							rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), site,
+							rs.getString(11), ScopeStatus.valueOf(rs.getString(12))));
+			});
+		return byCertificate;
+	}
+}

@@ -1,0 +1,109 @@
+package org.labtrust.registry.internal.web;
+
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.labtrust.registry.BodyDetail;
+import org.labtrust.registry.BodySearchQuery;
+import org.labtrust.registry.BodySearchResult;
+import org.labtrust.registry.CertificateDetail;
+import org.labtrust.registry.CreditCode;
+import org.labtrust.registry.RegistryQueries;
+import org.labtrust.registry.internal.export.RegistryExport;
+import org.labtrust.shared.DomainException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The public registry API: search, body and certificate lookups, and the open-data export. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Registry", description = "Public registry of inspection and testing bodies, certificates and scope")
+class RegistryApiController {
+
+	private final RegistryQueries queries;
+
+	private final RegistryExport export;
+
+	RegistryApiController(RegistryQueries queries, RegistryExport export) {
+		this.queries = queries;
+		this.export = export;
+	}
+
+	@GetMapping("/bodies")
+	@Operation(summary = "Search bodies",
+			description = "Chinese full text (Simplified or Traditional) over body name, tested objects, parameters "
+					+ "and method titles; standard codes, credit codes and certificate numbers in q match exactly. "
+					+ "Facet counts cover the whole filtered result.")
+	BodySearchResult search(@Parameter(description = "search text, e.g. 大米 铅 GB 5009.12-2017") @RequestParam(required = false) String q,
+			@Parameter(description = "GB/T 2260 province code, e.g. 44") @RequestParam(required = false) String province,
+			@Parameter(description = "CMA field code, e.g. 00") @RequestParam(required = false) String field,
+			@Parameter(description = "VALID, SUSPENDED, REVOKED, CANCELLED or EXPIRED") @RequestParam(required = false) String status,
+			@Parameter(description = "issuing authority: 00 national, else the province's CMA code") @RequestParam(required = false) String authority,
+			@Parameter(description = "unified social credit code, exact") @RequestParam(required = false) String creditCode,
+			@Parameter(description = "relevance (default) or name") @RequestParam(required = false) String sort,
+			@Parameter(description = "zero-based page") @RequestParam(required = false) String page,
+			@Parameter(description = "page size, 1 to 100, default 20") @RequestParam(required = false) String size,
+			Locale locale) {
+		BodySearchQuery query = BodySearchQuery.parse(q, province, field, status, authority, creditCode, sort, page,
+				size, queries.codes());
+		return queries.search(query, locale);
+	}
+
+	@GetMapping("/bodies/{id}")
+	@Operation(summary = "A body with its sites, certificates and scope rows")
+	BodyDetail body(@PathVariable String id, Locale locale) {
+		long bodyId;
+		try {
+			bodyId = Long.parseLong(id);
+		}
+		catch (NumberFormatException e) {
+			throw DomainException.badRequest("BODY_ID_INVALID", "Body id must be a number", id);
+		}
+		return queries.body(bodyId, locale);
+	}
+
+	@GetMapping("/bodies/by-credit-code/{creditCode}")
+	@Operation(summary = "A body by its unified social credit code")
+	BodyDetail bodyByCreditCode(@PathVariable String creditCode, Locale locale) {
+		CreditCode code = CreditCode.parse(creditCode);
+		long id = queries.bodyIdByCreditCode(code)
+			.orElseThrow(() -> DomainException.notFound("BODY_NOT_FOUND", "No body with credit code " + code, code));
+		return queries.body(id, locale);
+	}
+
+	@GetMapping("/certificates/{number}")
+	@Operation(summary = "A certificate with its body, status, status history and scope rows")
+	CertificateDetail certificate(@PathVariable String number, Locale locale) {
+		return queries.certificate(number, locale);
+	}
+
+	@GetMapping(path = "/exports/registry.csv", produces = "text/csv")
+	@Operation(summary = "The whole public registry as CSV, one row per scope row, streamed")
+	ResponseEntity<StreamingResponseBody> exportCsv() {
+		return download("registry.csv", "text/csv;charset=UTF-8", export::writeCsv);
+	}
+
+	@GetMapping(path = "/exports/registry.jsonl", produces = "application/jsonl")
+	@Operation(summary = "The whole public registry as JSON Lines, one certificate with body and scope per line")
+	ResponseEntity<StreamingResponseBody> exportJsonl() {
+		return download("registry.jsonl", "application/jsonl;charset=UTF-8", export::writeJsonl);
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(String name, String type, StreamingResponseBody body) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.cacheControl(CacheControl.noCache())
+			.contentType(MediaType.parseMediaType(type))
+			.body(body);
+	}
+}
