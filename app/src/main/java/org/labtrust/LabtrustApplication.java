@@ -1,5 +1,7 @@
 package org.labtrust;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** labtrust: the national platform for regulating inspection and testing bodies. */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "labtrust public API", version = "v1",
+		description = "Registry of inspection and testing bodies (检验检测机构), CMA certificates and capability scope"))
 @ConfigurationPropertiesScan
 @EnableScheduling
 @EnableAsync

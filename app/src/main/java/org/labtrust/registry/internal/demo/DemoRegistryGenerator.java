@@ -142,7 +142,8 @@ final class DemoRegistryGenerator {
 		long[] certificateId = { 0 };
 		List<BodyPlan> bodies = new ArrayList<>(scale.bodies);
 		for (int i = 1; i <= scale.bodies; i++) {
-			String province = provinces.get(weighted(random, provinceWeights));
+			// every province has bodies, however small the scale
+			String province = i <= provinces.size() ? provinces.get(i - 1) : provinces.get(weighted(random, provinceWeights));
 			String provinceName = codes.provinceByGb2260(province).orElseThrow().nameZh();
 			boolean municipality = List.of("11", "12", "31", "50").contains(province);
 			City city = DemoNames.pick(random, DemoNames.CITIES.get(province));

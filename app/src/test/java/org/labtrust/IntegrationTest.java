@@ -1,0 +1,73 @@
+package org.labtrust;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that need the running platform: the real embedded PostgreSQL on a fresh data
+ * directory, the small demo registry (seeded, so its content is known), the Lucene index and the
+ * HTTP server on a random port. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "labtrust.demo.scale=SMALL", "labtrust.demo.load=ALWAYS", "labtrust.embedded-db.fsync=false" })
+public abstract class IntegrationTest {
+
+	/** One fresh directory per test JVM, so the demo data loads once and the context is shared. */
+	private static final Path DATA_DIR = freshDataDir();
+
+	@LocalServerPort
+	protected int port;
+
+	protected final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("labtrust.data-dir", DATA_DIR::toString);
+	}
+
+	protected URI uri(String pathAndQuery) {
+		return URI.create("http://localhost:" + port + pathAndQuery);
+	}
+
+	/** GET with the given Accept-Language (null for none). */
+	protected HttpResponse<String> get(String pathAndQuery, String acceptLanguage) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+		if (acceptLanguage != null) {
+			request.header("Accept-Language", acceptLanguage);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	protected HttpResponse<String> get(String pathAndQuery) {
+		return get(pathAndQuery, null);
+	}
+
+	private static Path freshDataDir() {
+		try {
+			return Files.createTempDirectory("labtrust-it-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

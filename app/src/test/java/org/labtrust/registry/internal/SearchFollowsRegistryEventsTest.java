@@ -1,0 +1,92 @@
+package org.labtrust.registry.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.labtrust.IntegrationTest;
+import org.labtrust.registry.BodySearchQuery;
+import org.labtrust.registry.CertificateStatus;
+import org.labtrust.registry.RegistryQueries;
+import org.labtrust.registry.ScopeStatus;
+import org.labtrust.shared.DomainException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Status changes are recorded, published as events, and the search index follows them. */
+class SearchFollowsRegistryEventsTest extends IntegrationTest {
+
+	@Autowired
+	RegistryCommands commands;
+
+	@Autowired
+	RegistryQueries queries;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long countFor(String text, String status) {
+		BodySearchQuery query = BodySearchQuery.parse(text, null, null, status, null, null, null, "0", "100",
+				queries.codes());
+		return queries.search(query, java.util.Locale.SIMPLIFIED_CHINESE).total();
+	}
+
+	@Test
+	void aSuspendedCertificateIsFoundUnderSuspendedAndItsHistoryGrows() {
+		String number = jdbc.sql("""
+				select c.number from certificate c where c.status = 'VALID'
+				  and (select count(*) from certificate o where o.body_id = c.body_id) = 1 order by c.id limit 1""")
+			.query(String.class)
+			.single();
+		assertThat(countFor(number, "SUSPENDED")).isZero();
+
+		commands.changeCertificateStatus(number, CertificateStatus.SUSPENDED, "测试处", "监督抽查不合格");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFor(number, "SUSPENDED")).isEqualTo(1));
+		assertThat(countFor(number, "VALID")).isZero();
+		var history = queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history();
+		assertThat(history.get(history.size() - 1).to()).isEqualTo(CertificateStatus.SUSPENDED);
+		assertThat(history.get(history.size() - 1).reason()).isEqualTo("监督抽查不合格");
+		assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
+			.as("every event publication completed")
+			.isZero();
+	}
+
+	@Test
+	void aForbiddenTransitionChangesNothing() {
+		String number = jdbc.sql("select number from certificate where status = 'REVOKED' order by id limit 1")
+			.query(String.class)
+			.single();
+		int before = queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history().size();
+		assertThatThrownBy(() -> commands.changeCertificateStatus(number, CertificateStatus.VALID, "测试处", "恢复"))
+			.isInstanceOfSatisfying(DomainException.class,
+					e -> assertThat(e.code()).isEqualTo("CERT_STATUS_TRANSITION_INVALID"));
+		assertThat(queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).status()).isEqualTo(CertificateStatus.REVOKED);
+		assertThat(queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history()).hasSize(before);
+	}
+
+	@Test
+	void withdrawnScopeRowsNoLongerMakeTheBodyFindableByThatMethod() {
+		var target = jdbc.sql("""
+				select b.credit_code, r.method_code from scope_row r join certificate c on c.id = r.certificate_id
+				join body b on b.id = c.body_id where r.status = 'VALID' order by r.id limit 1""")
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		String query = target[0] + " " + target[1];
+		assertThat(countFor(query, null)).isEqualTo(1);
+
+		List<Long> rows = jdbc.sql("""
+				select r.id from scope_row r join certificate c on c.id = r.certificate_id join body b on b.id = c.body_id
+				where b.credit_code = ? and r.method_code = ? and r.status = 'VALID'""")
+			.params(target[0], target[1])
+			.query(Long.class)
+			.list();
+		rows.forEach(id -> commands.changeScopeRowStatus(id, ScopeStatus.WITHDRAWN, "测试处", "机构申请取消该项目"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFor(query, null)).isZero());
+	}
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Registry benchmark at national scale (issue 2). Prints RESULT lines; docs/benchmarks.md records them.
+#
+#   bench/registry/run.sh [data-dir]      (default /tmp/labtrust-national)
+#
+# 1. builds the jar; loads the national demo registry into data-dir on first use (50,000 bodies,
+#    5.3 million scope rows) and reports load and reindex times from the log;
+# 2. starts the platform on it (embedded PostgreSQL on port 15432) and measures start-up to serving;
+# 3. wrk, 16 connections on 2 threads: search API and certificate lookup;
+# 4. baselines in the same run, same concurrency: the same searches straight against the Lucene
+#    index, and PostgreSQL lookups by primary key and by certificate number (bench/registry/Baselines.java);
+# 5. a full reindex of the national registry (java -jar labtrust.jar reindex), timed.
+# Needs: wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA=${1:-/tmp/labtrust-national}
+PORT=18080
+PGPORT=15432
+DURATION=${DURATION:-30}
+OUT=bench/results
+mkdir -p "$OUT"
+
+./mvnw -q -B -DskipTests package
+JAR=app/target/labtrust.jar
+JAVA_OPTS="-Xmx4g"
+COMMON="--labtrust.data-dir=$DATA --labtrust.embedded-db.port=$PGPORT --labtrust.demo.scale=NATIONAL --server.port=$PORT"
+
+wait_up() {
+  for _ in $(seq 1 3000); do
+    curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "platform did not come up" >&2; return 1
+}
+
+if [ ! -f "$DATA/postgres/PG_VERSION" ]; then
+  echo "== first start: loading the national registry (minutes)"
+  java $JAVA_OPTS -jar $JAR $COMMON > "$OUT/national-load.log" 2>&1 &
+  APP=$!
+  wait_up
+  grep -E "Demo registry|Search index rebuilt" "$OUT/national-load.log" | sed 's/^.*: /LOAD /'
+  kill $APP; wait $APP || true
+fi
+
+echo "== start-up to serving on national data"
+START=$(date +%s.%N)
+java $JAVA_OPTS -jar $JAR $COMMON > "$OUT/national-run.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+wait_up
+echo "RESULT startup-to-serving seconds=$(echo "$(date +%s.%N) - $START" | bc)"
+
+psql -h localhost -p $PGPORT -U postgres -At -c \
+  "select number from certificate order by md5(number) limit 2000" postgres > "$OUT/numbers.txt"
+psql -h localhost -p $PGPORT -U postgres -At -c \
+  "select count(*) || ' bodies, ' || (select count(*) from scope_row) || ' scope rows' from body" postgres | sed 's/^/DATA /'
+
+# warm-up, then measure
+wrk -t2 -c16 -d10s -s bench/registry/search.lua "http://localhost:$PORT" >/dev/null
+echo "== search API, 16 connections, ${DURATION}s"
+wrk -t2 -c16 -d${DURATION}s -s bench/registry/search.lua "http://localhost:$PORT" | grep RESULT | sed 's/RESULT/RESULT http-search/'
+NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d10s -s bench/registry/certificate.lua "http://localhost:$PORT" >/dev/null
+echo "== certificate lookup API, 16 connections, ${DURATION}s"
+NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d${DURATION}s -s bench/registry/certificate.lua "http://localhost:$PORT" | grep RESULT | sed 's/RESULT/RESULT http-certificate/'
+
+echo "== baselines: Lucene direct and PostgreSQL lookups, 16 threads, ${DURATION}s each"
+CP=$(./mvnw -q -B -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+java -Xmx2g -cp "$CP:app/target/classes" bench/registry/Baselines.java "$DATA/index/body" \
+  "jdbc:postgresql://localhost:$PGPORT/postgres" bench/registry/queries.txt "$OUT/numbers.txt" 16 "$DURATION"
+
+kill $APP; wait $APP || true
+trap - EXIT
+
+echo "== full reindex of the national registry"
+START=$(date +%s.%N)
+java $JAVA_OPTS -jar $JAR $COMMON reindex > "$OUT/national-reindex.log" 2>&1
+echo "RESULT reindex seconds=$(echo "$(date +%s.%N) - $START" | bc)"
+grep "Search index rebuilt" "$OUT/national-reindex.log" | sed 's/^.*: /REINDEX /'
