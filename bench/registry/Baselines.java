@@ -55,8 +55,10 @@ public class Baselines {
 			IndexSearcher searcher = new IndexSearcher(reader);
 			ChineseAnalyzer analyzer = new ChineseAnalyzer();
 			List<Query> built = queries.stream().map(q -> build(q, analyzer)).toList();
+			double[] cdf = zipf(built.size());
 			measure("lucene-search", threads, seconds, t -> {
-				Query query = built.get(ThreadLocalRandom.current().nextInt(built.size()));
+				int r = Arrays.binarySearch(cdf, ThreadLocalRandom.current().nextDouble() * cdf[cdf.length - 1]);
+				Query query = built.get(Math.min(built.size() - 1, r < 0 ? -r - 1 : r));
 				TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(20, null, Integer.MAX_VALUE));
 				StoredFields stored = searcher.storedFields();
 				for (ScoreDoc hit : top.scoreDocs) {
@@ -99,6 +101,17 @@ public class Baselines {
 		}
 	}
 
+	/** Cumulative Zipf (s=1) weights: line r is picked with probability proportional to 1/r, as in search.lua. */
+	static double[] zipf(int n) {
+		double[] cdf = new double[n];
+		double total = 0;
+		for (int r = 1; r <= n; r++) {
+			total += 1.0 / r;
+			cdf[r - 1] = total;
+		}
+		return cdf;
+	}
+
 	/** Same meaning as the platform's search for these query lines (text, province, status, field). */
 	static Query build(String line, ChineseAnalyzer analyzer) {
 		BooleanQuery.Builder bool = new BooleanQuery.Builder();
@@ -126,6 +139,9 @@ public class Baselines {
 				case "province" -> bool.add(new TermQuery(new Term("provinceCode", value)), BooleanClause.Occur.FILTER);
 				case "status" -> bool.add(new TermQuery(new Term("certificates.status", value)), BooleanClause.Occur.FILTER);
 				case "field" -> bool.add(new TermQuery(new Term("certificates.fieldCode", value)), BooleanClause.Occur.FILTER);
+				case "page" -> {
+					// the platform fetches a later page; the baseline keeps to the first
+				}
 				default -> throw new IllegalArgumentException(pair);
 			}
 		}

@@ -6,7 +6,8 @@
 # 1. builds the jar; loads the national demo registry into data-dir on first use (50,000 bodies,
 #    5.3 million scope rows) and reports load and reindex times from the log;
 # 2. starts the platform on it (embedded PostgreSQL on port 15432) and measures start-up to serving;
-# 3. wrk, 16 connections on 2 threads: search API and certificate lookup;
+# 3. wrk, 16 connections on 2 threads: search API (Zipf mix of queries.txt) and certificate
+#    lookup (2,000 random certificates), once with the answer cache and once without;
 # 4. baselines in the same run, same concurrency: the same searches straight against the Lucene
 #    index, and PostgreSQL lookups by primary key and by certificate number (bench/registry/Baselines.java);
 # 5. a full reindex of the national registry (java -jar labtrust.jar reindex), timed.
@@ -42,33 +43,50 @@ if [ ! -f "$DATA/postgres/PG_VERSION" ]; then
   kill $APP; wait $APP || true
 fi
 
-echo "== start-up to serving on national data"
-START=$(date +%s.%N)
-java $JAVA_OPTS -jar $JAR $COMMON > "$OUT/national-run.log" 2>&1 &
-APP=$!
+# Starts the platform with extra JVM options, waits until it serves, prints the start-up time.
+start_app() {
+  local label=$1; shift
+  local start
+  start=$(date +%s.%N)
+  java $JAVA_OPTS "$@" -jar $JAR $COMMON > "$OUT/national-$label.log" 2>&1 &
+  APP=$!
+  wait_up
+  echo "RESULT startup-to-serving[$label] seconds=$(echo "$(date +%s.%N) - $start" | bc)"
+}
+
+stop_app() {
+  kill $APP; wait $APP || true
+}
+
+# wrk, 16 connections on 2 threads: warm-up, then the measured run.
+measure_http() {
+  local label=$1
+  wrk -t2 -c16 -d10s -s bench/registry/search.lua "http://localhost:$PORT" >/dev/null
+  wrk -t2 -c16 -d${DURATION}s -s bench/registry/search.lua "http://localhost:$PORT" | grep RESULT | sed "s/RESULT/RESULT http-search[$label]/"
+  NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d10s -s bench/registry/certificate.lua "http://localhost:$PORT" >/dev/null
+  NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d${DURATION}s -s bench/registry/certificate.lua "http://localhost:$PORT" | grep RESULT | sed "s/RESULT/RESULT http-certificate[$label]/"
+}
+
 trap 'kill $APP 2>/dev/null || true' EXIT
-wait_up
-echo "RESULT startup-to-serving seconds=$(echo "$(date +%s.%N) - $START" | bc)"
-
-psql -h localhost -p $PGPORT -U postgres -At -c \
+echo "== platform with its answer cache (the default)"
+start_app cached
+PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
   "select number from certificate order by md5(number) limit 2000" postgres > "$OUT/numbers.txt"
-psql -h localhost -p $PGPORT -U postgres -At -c \
+PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
   "select count(*) || ' bodies, ' || (select count(*) from scope_row) || ' scope rows' from body" postgres | sed 's/^/DATA /'
+measure_http cached
+curl -s "http://localhost:$PORT/actuator/prometheus" | grep -E '^cache_(gets|size)_total|^cache_gets_total' | sed 's/^/CACHE /' || true
+stop_app
 
-# warm-up, then measure
-wrk -t2 -c16 -d10s -s bench/registry/search.lua "http://localhost:$PORT" >/dev/null
-echo "== search API, 16 connections, ${DURATION}s"
-wrk -t2 -c16 -d${DURATION}s -s bench/registry/search.lua "http://localhost:$PORT" | grep RESULT | sed 's/RESULT/RESULT http-search/'
-NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d10s -s bench/registry/certificate.lua "http://localhost:$PORT" >/dev/null
-echo "== certificate lookup API, 16 connections, ${DURATION}s"
-NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d${DURATION}s -s bench/registry/certificate.lua "http://localhost:$PORT" | grep RESULT | sed 's/RESULT/RESULT http-certificate/'
+echo "== platform with the answer cache off: every request searches the index and the database"
+start_app nocache -Dlabtrust.registry.cache.enabled=false
+measure_http nocache
 
 echo "== baselines: Lucene direct and PostgreSQL lookups, 16 threads, ${DURATION}s each"
 CP=$(./mvnw -q -B -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 java -Xmx2g -cp "$CP:app/target/classes" bench/registry/Baselines.java "$DATA/index/body" \
   "jdbc:postgresql://localhost:$PGPORT/postgres" bench/registry/queries.txt "$OUT/numbers.txt" 16 "$DURATION"
-
-kill $APP; wait $APP || true
+stop_app
 trap - EXIT
 
 echo "== full reindex of the national registry"

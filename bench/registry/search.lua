@@ -1,5 +1,5 @@
--- wrk script: GET /api/v1/bodies with a rotating mix of Chinese searches (queries.txt),
--- then print p50/p95/p99 in one parseable line.
+-- wrk script: GET /api/v1/bodies with the Chinese search mix of queries.txt (make_queries.py),
+-- line r picked with probability proportional to 1/r (Zipf, s=1); prints p50/p95/p99 in one line.
 local queries = {}
 local function urlencode(s)
   return (s:gsub("[^%w%-%._~=&]", function(c) return string.format("%%%02X", string.byte(c)) end))
@@ -7,15 +7,26 @@ end
 for line in io.lines(os.getenv("QUERIES") or "bench/registry/queries.txt") do
   if #line > 0 then table.insert(queries, "/api/v1/bodies?" .. urlencode(line)) end
 end
+local cdf, total = {}, 0
+for r = 1, #queries do
+  total = total + 1 / r
+  cdf[r] = total
+end
 local counter = 0
 function setup(thread)
-  thread:set("offset", counter)
-  counter = counter + 7
+  counter = counter + 1
+  thread:set("seed", counter)
 end
-local i = 0
+function init(args)
+  math.randomseed(seed * 7919)
+end
 request = function()
-  i = i + 1
-  return wrk.format("GET", queries[((i + offset) % #queries) + 1])
+  local u, lo, hi = math.random() * total, 1, #queries
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if cdf[mid] < u then lo = mid + 1 else hi = mid end
+  end
+  return wrk.format("GET", queries[lo])
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT requests=%d errors=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f\n",

@@ -56,10 +56,13 @@ class PortalAdvice {
 		page.addObject("lang", LanguageLinks.of(request, locale));
 		page.addObject("status", status.value());
 		page.addObject("code", code);
-		page.addObject("title", messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
-		page.addObject("message", messages.getMessage("problem." + code, args, fallback, locale));
+		page.addObject("problemTitle",
+				messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
+		page.addObject("problemMessage", messages.getMessage("problem." + code, args, fallback, locale));
 		page.addObject("certificateNotFound", "CERT_NOT_FOUND".equals(code));
 		page.addObject("certificateLookup", code.startsWith("CERT_"));
+		// the number as typed, so that it can be corrected in the look-up box
+		page.addObject("number", code.startsWith("CERT_") && args.length > 0 ? String.valueOf(args[0]) : "");
 		String q = request.getParameter("q");
 		page.addObject("q", q != null && q.length() <= 200 ? q : "");
 		return page;

@@ -48,6 +48,11 @@ class PortalFormat {
 		return (zh() ? DATE_ZH : DATE_EN).format(date);
 	}
 
+	/** The day of an instant in Beijing time. */
+	public String day(Instant instant) {
+		return instant == null ? NONE : date(instant.atZone(BEIJING).toLocalDate());
+	}
+
 	/** An instant as the date and minute in Beijing time. */
 	public String dateTime(Instant instant) {
 		if (instant == null) {
@@ -83,6 +88,17 @@ class PortalFormat {
 			return code == null ? NONE : code;
 		}
 		return queries.authorityName(code, zh());
+	}
+
+	/** The label of a filter value that {@code BodySearchQuery.parse} has accepted, e.g. 陕西省 for province 61. */
+	public String filterLabel(String facet, String value) {
+		return switch (facet) {
+			case "province" -> queries.provinceName(value, zh());
+			case "field" -> fieldName(value);
+			case "status" -> status(CertificateStatus.valueOf(value.toUpperCase(Locale.ROOT)));
+			case "authority" -> authorityName(value);
+			default -> value;
+		};
 	}
 
 	public String orNone(String value) {

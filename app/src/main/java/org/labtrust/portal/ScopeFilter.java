@@ -14,7 +14,7 @@ import org.labtrust.shared.DomainException;
  * Narrows the scope tables of a body page to the rows that contain every word typed into the
  * filter box, in the object, parameter, method code or title, limitation or site. Spaces inside
  * a word and in the row are ignored and case does not matter, so {@code gb5009.12} finds
- * {@code GB 5009.12-2017}.
+ * {@code GB 5009.12-2017}. The methods are public because the template calls them.
  */
 record ScopeFilter(String text, List<String> words) {
 
@@ -39,11 +39,11 @@ record ScopeFilter(String text, List<String> words) {
 		return new ScopeFilter(text, words);
 	}
 
-	boolean isActive() {
+	public boolean isActive() {
 		return !words.isEmpty();
 	}
 
-	boolean matches(ScopeRowView row) {
+	public boolean matches(ScopeRowView row) {
 		if (words.isEmpty()) {
 			return true;
 		}
@@ -66,7 +66,7 @@ record ScopeFilter(String text, List<String> words) {
 	/** A certificate and the scope rows shown for it. */
 	record CertificateScope(BodyDetail.Certificate certificate, List<ScopeRowView> rows) {
 
-		int total() {
+		public int total() {
 			return certificate.scope().size();
 		}
 	}

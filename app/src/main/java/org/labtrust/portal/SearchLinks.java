@@ -10,7 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The parameters of the search page as the person sent them, and the links that change one of them
  * while keeping the others: a facet value toggles its filter, sorting and filtering go back to the
- * first page. Blank values count as absent.
+ * first page. Blank values count as absent. The methods are public because the template calls them.
  */
 record SearchLinks(String q, String province, String field, String status, String authority, String sort,
 		Integer page) {
@@ -28,7 +28,7 @@ record SearchLinks(String q, String province, String field, String status, Strin
 	}
 
 	/** The value of one filter, or null. */
-	String filter(String facet) {
+	public String filter(String facet) {
 		return switch (facet) {
 			case "province" -> province;
 			case "field" -> field;
@@ -38,46 +38,51 @@ record SearchLinks(String q, String province, String field, String status, Strin
 		};
 	}
 
-	boolean isActive(String facet, String value) {
+	public boolean isActive(String facet, String value) {
 		return value != null && value.equalsIgnoreCase(Objects.requireNonNullElse(filter(facet), ""));
 	}
 
-	boolean hasFilters() {
-		return FACETS.stream().anyMatch(f -> filter(f) != null);
+	public boolean hasFilters() {
+		return !activeFilters().isEmpty();
+	}
+
+	/** The facets that have a value, in facet order. */
+	public List<String> activeFilters() {
+		return FACETS.stream().filter(f -> filter(f) != null).toList();
 	}
 
 	/** Sets the filter to this value, or removes it when it already has it; back to page one. */
-	String toggle(String facet, String value) {
+	public String toggle(String facet, String value) {
 		return with(facet, isActive(facet, value) ? null : value).url();
 	}
 
 	/** Removes one filter; back to page one. */
-	String without(String facet) {
+	public String without(String facet) {
 		return with(facet, null).url();
 	}
 
 	/** Keeps the text and the order, drops every filter. */
-	String withoutFilters() {
+	public String withoutFilters() {
 		return new SearchLinks(q, null, null, null, null, sort, null).url();
 	}
 
-	String sortedBy(String order) {
+	public String sortedBy(String order) {
 		return new SearchLinks(q, province, field, status, authority, "relevance".equals(order) ? null : order, null)
 			.url();
 	}
 
-	boolean isSortedBy(String order) {
+	public boolean isSortedBy(String order) {
 		return "relevance".equals(order) ? sort == null || "relevance".equalsIgnoreCase(sort)
 				: order.equalsIgnoreCase(Objects.requireNonNullElse(sort, ""));
 	}
 
 	/** The same search on another (zero-based) page. */
-	String page(int zeroBased) {
+	public String page(int zeroBased) {
 		return new SearchLinks(q, province, field, status, authority, sort, zeroBased == 0 ? null : zeroBased).url();
 	}
 
 	/** The path and encoded query of this search. */
-	String url() {
+	public String url() {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("q", q);
 		params.put("province", province);

@@ -73,7 +73,7 @@ public class Body {
 
 	@OneToMany(mappedBy = "body", cascade = CascadeType.ALL)
 	@OrderBy("id")
-	@IndexedEmbedded(includePaths = { "number", "status", "fieldCode", "authorityCode" })
+	@IndexedEmbedded(includePaths = "number")
 	private List<Certificate> certificates = new ArrayList<>();
 
 	protected Body() {
@@ -121,6 +121,47 @@ public class Body {
 			}
 		}
 		return String.join("\n", words);
+	}
+
+	/**
+	 * Every facet value of the body in one multi-valued field ({@code province:44},
+	 * {@code field:00}, {@code status:VALID}, {@code authority:19}), so that one terms
+	 * aggregation counts all facets: a quarter of the per-hit work of four aggregations.
+	 */
+	@Transient
+	@KeywordField(name = FACETS, aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public Set<String> getFacetValues() {
+		Set<String> values = new LinkedHashSet<>();
+		values.add(FacetValue.PROVINCE.of(provinceCode));
+		for (Certificate certificate : certificates) {
+			values.add(FacetValue.FIELD.of(certificate.getFieldCode()));
+			values.add(FacetValue.STATUS.of(certificate.getStatus().name()));
+			values.add(FacetValue.AUTHORITY.of(certificate.getAuthorityCode()));
+		}
+		return values;
+	}
+
+	/** Name of the combined facet field. */
+	public static final String FACETS = "facets";
+
+	/** The facets of the registry search and how their values are written in the {@link #FACETS} field. */
+	public enum FacetValue {
+		PROVINCE("province"), FIELD("field"), STATUS("status"), AUTHORITY("authority");
+
+		private final String key;
+
+		FacetValue(String key) {
+			this.key = key;
+		}
+
+		public String key() {
+			return key;
+		}
+
+		public String of(String value) {
+			return key + ':' + value;
+		}
 	}
 
 	/** Exact standard codes of the valid scope, for "which bodies may test under GB 5009.12-2017". */

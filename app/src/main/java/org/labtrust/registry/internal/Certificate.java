@@ -17,7 +17,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.labtrust.registry.CertificateStatus;
 import org.labtrust.shared.DomainException;
@@ -41,10 +40,8 @@ public class Certificate {
 	@JoinColumn(name = "body_id")
 	private Body body;
 
-	@KeywordField(aggregable = Aggregable.YES)
 	private String authorityCode;
 
-	@KeywordField(aggregable = Aggregable.YES)
 	private String fieldCode;
 
 	private String industryCode;
@@ -54,7 +51,6 @@ public class Certificate {
 	private LocalDate validUntil;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField(aggregable = Aggregable.YES)
 	private CertificateStatus status;
 
 	@Version
@@ -100,6 +96,14 @@ public class Certificate {
 
 	public Body getBody() {
 		return body;
+	}
+
+	public String getFieldCode() {
+		return fieldCode;
+	}
+
+	public String getAuthorityCode() {
+		return authorityCode;
 	}
 
 	public CertificateStatus getStatus() {

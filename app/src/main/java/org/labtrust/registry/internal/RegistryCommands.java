@@ -69,7 +69,7 @@ public class RegistryCommands {
 		row.changeStatus(target);
 		Certificate certificate = row.getCertificate();
 		ScopeRowStatusChanged event = new ScopeRowStatusChanged(row.getId(), certificate.getId(),
-				certificate.getBody().getId(), from, target, actor, reason, clock.instant());
+				certificate.getNumber(), certificate.getBody().getId(), from, target, actor, reason, clock.instant());
 		events.publishEvent(event);
 		return event;
 	}

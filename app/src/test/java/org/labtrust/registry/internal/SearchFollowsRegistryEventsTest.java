@@ -12,6 +12,7 @@ import org.labtrust.registry.ScopeStatus;
 import org.labtrust.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,10 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	private String publicStatus(String number) {
+		return JsonMapper.builder().build().readTree(get("/api/v1/certificates/" + number).body()).get("status").asString();
+	}
+
 	private long countFor(String text, String status) {
 		BodySearchQuery query = BodySearchQuery.parse(text, null, null, status, null, null, null, "0", "100",
 				queries.codes());
@@ -43,8 +48,13 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 			.query(String.class)
 			.single();
 		assertThat(countFor(number, "SUSPENDED")).isZero();
+		// the public answer is now cached
+		assertThat(publicStatus(number)).isEqualTo("VALID");
 
 		commands.changeCertificateStatus(number, CertificateStatus.SUSPENDED, "测试处", "监督抽查不合格");
+
+		assertThat(publicStatus(number)).as("the cached answer is dropped when the change commits")
+			.isEqualTo("SUSPENDED");
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFor(number, "SUSPENDED")).isEqualTo(1));
 		assertThat(countFor(number, "VALID")).isZero();

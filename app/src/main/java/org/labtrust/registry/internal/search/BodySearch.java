@@ -2,6 +2,7 @@ package org.labtrust.registry.internal.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,8 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesCollector;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesCollector;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.labtrust.registry.BodySearchQuery;
@@ -21,6 +22,7 @@ import org.labtrust.registry.CertificateStatus;
 import org.labtrust.registry.CodeTables;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.internal.Body;
+import org.labtrust.registry.internal.Body.FacetValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,21 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BodySearch {
 
-	static final String PROVINCE = "province";
+	/** Every facet value of the registry is one of a few hundred (31 provinces, 22 fields, ...). */
+	private static final int MAX_FACET_VALUES = 500;
 
-	static final String FIELD = "field";
-
-	static final String STATUS = "status";
-
-	static final String AUTHORITY = "authority";
-
-	private static final AggregationKey<Map<String, Long>> PROVINCE_KEY = AggregationKey.of(PROVINCE);
-
-	private static final AggregationKey<Map<String, Long>> FIELD_KEY = AggregationKey.of(FIELD);
-
-	private static final AggregationKey<Map<CertificateStatus, Long>> STATUS_KEY = AggregationKey.of(STATUS);
-
-	private static final AggregationKey<Map<String, Long>> AUTHORITY_KEY = AggregationKey.of(AUTHORITY);
+	private static final AggregationKey<Map<String, Long>> FACETS = AggregationKey.of(Body.FACETS);
 
 	private final EntityManager entityManager;
 
@@ -71,22 +62,19 @@ public class BodySearch {
 						f.field("provinceCode", String.class))
 				.asArray(v -> new Hit((Long) v[0], (String) v[1], (String) v[2], (String) v[3])))
 			.where((f, root) -> {
-				root.add(f.matchAll());
 				addText(f, root, text);
-				query.province().ifPresent(p -> root.add(f.match().field("provinceCode").matching(p)));
-				query.field().ifPresent(v -> root.add(f.match().field("certificates.fieldCode").matching(v)));
-				query.status().ifPresent(s -> root.add(f.match().field("certificates.status").matching(s)));
-				query.authority().ifPresent(a -> root.add(f.match().field("certificates.authorityCode").matching(a)));
+				query.province().ifPresent(v -> root.add(facet(f, FacetValue.PROVINCE, v)));
+				query.field().ifPresent(v -> root.add(facet(f, FacetValue.FIELD, v)));
+				query.status().ifPresent(v -> root.add(facet(f, FacetValue.STATUS, v.name())));
+				query.authority().ifPresent(v -> root.add(facet(f, FacetValue.AUTHORITY, v)));
 				query.creditCode().ifPresent(c -> root.add(f.match().field("creditCode").matching(c.value())));
+				if (!root.hasClause()) {
+					root.add(f.matchAll());
+				}
 			})
-			.sort(f -> query.sort() == BodySearchQuery.Sort.NAME || text.isEmpty()
-					? f.field("nameSort")
+			.sort(f -> query.sort() == BodySearchQuery.Sort.NAME || text.isEmpty() ? f.field("nameSort")
 					: f.score().then().field("nameSort"))
-			.aggregation(PROVINCE_KEY, f -> f.terms().field("provinceCode", String.class).maxTermCount(64))
-			.aggregation(FIELD_KEY, f -> f.terms().field("certificates.fieldCode", String.class).maxTermCount(64))
-			.aggregation(STATUS_KEY, f -> f.terms().field("certificates.status", CertificateStatus.class).maxTermCount(16))
-			.aggregation(AUTHORITY_KEY,
-					f -> f.terms().field("certificates.authorityCode", String.class).maxTermCount(64))
+			.aggregation(FACETS, f -> f.terms().field(Body.FACETS, String.class).maxTermCount(MAX_FACET_VALUES))
 			.fetch(query.page() * query.size(), query.size());
 
 		List<Long> ids = result.hits().stream().map(Hit::id).toList();
@@ -98,26 +86,19 @@ public class BodySearch {
 					new BodySearchResult.Province(h.provinceCode(), queries.provinceName(h.provinceCode(), zh)),
 					certificates.getOrDefault(h.id(), List.of())))
 			.toList();
-
-		CodeTables codes = queries.codes();
-		Map<String, List<BodySearchResult.FacetValue>> facets = new LinkedHashMap<>();
-		facets.put(PROVINCE, facet(result.aggregation(PROVINCE_KEY), v -> queries.provinceName(v, zh)));
-		facets.put(FIELD, facet(result.aggregation(FIELD_KEY),
-				v -> codes.field(v).map(x -> zh ? x.nameZh() : x.nameEn()).orElse(v)));
-		Map<String, Long> statusCounts = new LinkedHashMap<>();
-		result.aggregation(STATUS_KEY).forEach((s, n) -> statusCounts.put(s.name(), n));
-		facets.put(STATUS, facet(statusCounts, v -> {
-			CertificateStatus s = CertificateStatus.valueOf(v);
-			return zh ? s.labelZh() : s.labelEn();
-		}));
-		facets.put(AUTHORITY, facet(result.aggregation(AUTHORITY_KEY), v -> queries.authorityName(v, zh)));
-		return new BodySearchResult(items, result.total().hitCount(), query.page(), query.size(), facets);
+		return new BodySearchResult(items, result.total().hitCount(), query.page(), query.size(),
+				facets(result.aggregation(FACETS), zh));
 	}
 
 	/** Number of bodies in the index, to tell whether it must be rebuilt. */
 	@Transactional(readOnly = true)
 	public long indexedBodies() {
 		return Search.session(entityManager).search(Body.class).where(f -> f.matchAll()).fetchTotalHitCount();
+	}
+
+	private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep facet(SearchPredicateFactory f,
+			FacetValue facet, String value) {
+		return f.match().field(Body.FACETS).matching(facet.of(value));
 	}
 
 	private static void addText(SearchPredicateFactory f, SimpleBooleanPredicateClausesCollector<?, ?> root,
@@ -135,11 +116,32 @@ public class BodySearch {
 		}
 	}
 
-	private static List<BodySearchResult.FacetValue> facet(Map<String, Long> counts, Function<String, String> label) {
-		List<BodySearchResult.FacetValue> values = new ArrayList<>();
-		counts.forEach((value, count) -> values.add(new BodySearchResult.FacetValue(value, label.apply(value), count)));
-		values.sort(Comparator.comparingLong(BodySearchResult.FacetValue::count).reversed()
-			.thenComparing(BodySearchResult.FacetValue::value));
-		return values;
+	/** Splits the combined facet counts ({@code province:44} -> 1234) into labelled facets. */
+	private Map<String, List<BodySearchResult.FacetValue>> facets(Map<String, Long> counts, boolean zh) {
+		CodeTables codes = queries.codes();
+		Map<FacetValue, Function<String, String>> labels = new EnumMap<>(FacetValue.class);
+		labels.put(FacetValue.PROVINCE, v -> queries.provinceName(v, zh));
+		labels.put(FacetValue.FIELD, v -> codes.field(v).map(x -> zh ? x.nameZh() : x.nameEn()).orElse(v));
+		labels.put(FacetValue.STATUS, v -> {
+			CertificateStatus s = CertificateStatus.valueOf(v);
+			return zh ? s.labelZh() : s.labelEn();
+		});
+		labels.put(FacetValue.AUTHORITY, v -> queries.authorityName(v, zh));
+
+		Map<String, List<BodySearchResult.FacetValue>> facets = new LinkedHashMap<>();
+		for (FacetValue facet : FacetValue.values()) {
+			facets.put(facet.key(), new ArrayList<>());
+		}
+		counts.forEach((combined, count) -> {
+			int colon = combined.indexOf(':');
+			FacetValue facet = FacetValue.valueOf(combined.substring(0, colon).toUpperCase(Locale.ROOT));
+			String value = combined.substring(colon + 1);
+			facets.get(facet.key()).add(new BodySearchResult.FacetValue(value, labels.get(facet).apply(value), count));
+		});
+		facets.values()
+			.forEach(values -> values.sort(Comparator.comparingLong(BodySearchResult.FacetValue::count)
+				.reversed()
+				.thenComparing(BodySearchResult.FacetValue::value)));
+		return facets;
 	}
 }

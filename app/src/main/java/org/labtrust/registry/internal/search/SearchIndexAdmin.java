@@ -29,6 +29,7 @@ public class SearchIndexAdmin {
 			.scope(Body.class)
 			.massIndexer()
 			.purgeAllOnStart(true)
+			.mergeSegmentsOnFinish(true)
 			.typesToIndexInParallel(1)
 			.threadsToLoadObjects(Math.max(2, Runtime.getRuntime().availableProcessors()))
 			.batchSizeToLoadObjects(100)

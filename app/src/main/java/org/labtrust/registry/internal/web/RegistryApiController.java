@@ -4,11 +4,15 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.labtrust.registry.BodyDetail;
 import org.labtrust.registry.BodySearchQuery;
 import org.labtrust.registry.BodySearchResult;
 import org.labtrust.registry.CertificateDetail;
+import org.labtrust.registry.CmaNumber;
 import org.labtrust.registry.CreditCode;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.internal.export.RegistryExport;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The public registry API: search, body and certificate lookups, and the open-data export. */
 @RestController
@@ -30,13 +35,25 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Registry", description = "Public registry of inspection and testing bodies, certificates and scope")
 class RegistryApiController {
 
+	/** Public answers may be cached by browsers and CDNs this long. */
+	private static final CacheControl PUBLIC = CacheControl.maxAge(java.time.Duration.ofSeconds(30)).cachePublic();
+
 	private final RegistryQueries queries;
 
 	private final RegistryExport export;
 
-	RegistryApiController(RegistryQueries queries, RegistryExport export) {
+	private final PublicAnswerCache cache;
+
+	private final JsonMapper json;
+
+	RegistryApiController(RegistryQueries queries, RegistryExport export, PublicAnswerCache cache, JsonMapper json) {
 		this.queries = queries;
 		this.export = export;
+		this.cache = cache;
+		this.json = json;
+	}
+
+	private record SearchKey(BodySearchQuery query, String language) {
 	}
 
 	@GetMapping("/bodies")
@@ -44,7 +61,9 @@ class RegistryApiController {
 			description = "Chinese full text (Simplified or Traditional) over body name, tested objects, parameters "
 					+ "and method titles; standard codes, credit codes and certificate numbers in q match exactly. "
 					+ "Facet counts cover the whole filtered result.")
-	BodySearchResult search(@Parameter(description = "search text, e.g. 大米 铅 GB 5009.12-2017") @RequestParam(required = false) String q,
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = BodySearchResult.class)))
+	ResponseEntity<byte[]> search(@Parameter(description = "search text, e.g. 大米 铅 GB 5009.12-2017") @RequestParam(required = false) String q,
 			@Parameter(description = "GB/T 2260 province code, e.g. 44") @RequestParam(required = false) String province,
 			@Parameter(description = "CMA field code, e.g. 00") @RequestParam(required = false) String field,
 			@Parameter(description = "VALID, SUSPENDED, REVOKED, CANCELLED or EXPIRED") @RequestParam(required = false) String status,
@@ -56,7 +75,9 @@ class RegistryApiController {
 			Locale locale) {
 		BodySearchQuery query = BodySearchQuery.parse(q, province, field, status, authority, creditCode, sort, page,
 				size, queries.codes());
-		return queries.search(query, locale);
+		byte[] body = cache.search(new SearchKey(query, language(locale)),
+				() -> json.writeValueAsBytes(queries.search(query, locale)));
+		return jsonAnswer(body);
 	}
 
 	@GetMapping("/bodies/{id}")
@@ -83,8 +104,21 @@ class RegistryApiController {
 
 	@GetMapping("/certificates/{number}")
 	@Operation(summary = "A certificate with its body, status, status history and scope rows")
-	CertificateDetail certificate(@PathVariable String number, Locale locale) {
-		return queries.certificate(number, locale);
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = CertificateDetail.class)))
+	ResponseEntity<byte[]> certificate(@PathVariable String number, Locale locale) {
+		String canonical = CmaNumber.parse(number, queries.codes()).value();
+		byte[] body = cache.certificate(canonical, language(locale),
+				() -> json.writeValueAsBytes(queries.certificate(canonical, locale)));
+		return jsonAnswer(body);
+	}
+
+	private static String language(Locale locale) {
+		return RegistryQueries.isChinese(locale) ? "zh" : "en";
+	}
+
+	private static ResponseEntity<byte[]> jsonAnswer(byte[] body) {
+		return ResponseEntity.ok().cacheControl(PUBLIC).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	@GetMapping(path = "/exports/registry.csv", produces = "text/csv")

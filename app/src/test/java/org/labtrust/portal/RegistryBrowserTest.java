@@ -1,0 +1,226 @@
+package org.labtrust.portal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labtrust.IntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main public journey in a real Chromium: search by what a lab tests, narrow by province, open
+ * a body, filter its scope, check a certificate. Leaves a screenshot of each page, at desktop width
+ * and at 375px, in {@code target/screenshots} for review.
+ */
+class RegistryBrowserTest extends IntegrationTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final int MAX_SHOT_HEIGHT = 6000;
+
+	private static final Map<String, String> VERDICT_BY_BADGE = Map.of("有效", "证书有效", "暂停", "证书已暂停", "撤销",
+			"证书已撤销", "注销", "证书已注销", "过期", "证书已过期");
+
+	private static final Map<String, String> ENGLISH_VERDICT_BY_BADGE = Map.of("有效", "Certificate valid", "暂停",
+			"Certificate suspended", "撤销", "Certificate revoked", "注销", "Certificate cancelled", "过期",
+			"Certificate expired");
+
+	private static final Pattern FOUND = Pattern.compile("共找到\\s*([\\d,]+)\\s*家机构");
+
+	private static ChromeDriverService service;
+
+	private static WebDriver browser;
+
+	private static Path profile;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		assertThat(CHROMIUM).as("Chromium is needed for the browser test: apt-get install -y chromium chromium-driver "
+				+ "fonts-noto-cjk (CI installs it)").isExecutable();
+		assertThat(CHROMEDRIVER).as("chromedriver is needed for the browser test: apt-get install -y chromium-driver")
+			.isExecutable();
+		profile = Files.createTempDirectory("labtrust-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopChromium() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (service != null) {
+			service.stop();
+		}
+		if (profile != null) {
+			FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private WebDriverWait waiting() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private <T> T await(Function<WebDriver, T> condition) {
+		return waiting().until(condition);
+	}
+
+	private long resultsFound() {
+		String text = browser.findElement(By.cssSelector(".results-count")).getText();
+		Matcher m = FOUND.matcher(text);
+		assertThat(m.find()).as("result count in '%s'", text).isTrue();
+		return Long.parseLong(m.group(1).replace(",", ""));
+	}
+
+	/** The whole page at desktop width and at 375px (a phone). */
+	private void screenshot(String name) throws IOException {
+		capture(name, 1280);
+		capture(name + "-375", 375);
+	}
+
+	/** Emulates a screen of this width and as tall as the page, so the shot holds the whole page. */
+	private void capture(String name, int width) throws IOException {
+		ChromeDriver chrome = (ChromeDriver) browser;
+		boolean phone = width < 600;
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", phone));
+		try {
+			long height = ((Number) chrome.executeScript(
+					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+					(int) Math.min(Math.max(height, 600), MAX_SHOT_HEIGHT), "deviceScaleFactor", 1, "mobile", phone));
+			Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	@Test
+	void aPersonFindsALabByWhatItTestsNarrowsByProvinceAndChecksItsCertificate() throws IOException {
+		// home: Chinese first, one search box
+		browser.get(url("/"));
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("检验检测机构资质认定公开查询");
+		screenshot("home");
+
+		// search for lead (铅)
+		WebElement box = browser.findElement(By.id("q"));
+		box.sendKeys("铅");
+		box.sendKeys(Keys.ENTER);
+		await(ExpectedConditions.urlContains("/search?q="));
+		long total = resultsFound();
+		assertThat(total).isPositive();
+		assertThat(browser.findElements(By.cssSelector(".result"))).isNotEmpty();
+		screenshot("search");
+
+		// narrow by a province that holds some but not all of the results
+		WebElement facet = browser.findElements(By.cssSelector("[data-facet='province'] > ul > li > a"))
+			.stream()
+			.filter(a -> Long.parseLong(a.findElement(By.cssSelector(".facet-count")).getText().replace(",", "")) < total)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no province facet narrows " + total + " results"));
+		String province = facet.findElement(By.cssSelector(".facet-label")).getText();
+		long expected = Long.parseLong(facet.findElement(By.cssSelector(".facet-count")).getText().replace(",", ""));
+		facet.click();
+		await(d -> resultsFound() != total);
+		assertThat(resultsFound()).isEqualTo(expected);
+		assertThat(browser.getCurrentUrl()).contains("province=").contains("q=");
+		List<String> provinces = browser.findElements(By.cssSelector(".result .province"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(provinces).isNotEmpty().allMatch(province::equals);
+		assertThat(browser.findElement(By.cssSelector("[data-facet='province'] a[aria-current='true']")).getText())
+			.contains(province);
+		screenshot("search-province");
+
+		// open the first body
+		WebElement first = browser.findElement(By.cssSelector(".result-name a"));
+		String bodyName = first.getText();
+		first.click();
+		await(ExpectedConditions.urlMatches("/bodies/\\d+$"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(bodyName);
+		screenshot("body");
+
+		// filter its scope by the parameter of a row, as typed into the box (htmx replaces the tables)
+		List<WebElement> rows = browser.findElements(By.cssSelector("#scope-results tbody tr"));
+		assertThat(rows).isNotEmpty();
+		String parameter = rows.get(0).findElements(By.tagName("td")).get(2).getText().strip();
+		WebElement filter = browser.findElement(By.id("scope"));
+		filter.sendKeys(parameter);
+		await(d -> d.findElement(By.id("scope-status")).getText().contains(parameter));
+		await(ExpectedConditions.urlContains("scope="));
+		List<WebElement> kept = browser.findElements(By.cssSelector("#scope-results tbody tr"));
+		assertThat(kept).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains(parameter));
+		assertThat(kept.size()).isLessThanOrEqualTo(rows.size());
+		screenshot("body-scope-filtered");
+
+		// the certificate: the verdict comes first and agrees with the badge on the body page
+		WebElement card = browser.findElement(By.cssSelector(".certificate-card"));
+		String badge = card.findElement(By.cssSelector(".certificate-card-header .badge")).getText();
+		card.findElement(By.cssSelector("h3 a")).click();
+		await(ExpectedConditions.urlMatches("/certificates/\\d{12}$"));
+		WebElement verdict = browser.findElement(By.cssSelector(".verdict-title"));
+		assertThat(verdict.getText()).contains(VERDICT_BY_BADGE.get(badge));
+		assertThat(browser.findElement(By.cssSelector(".verdict-holder")).getText()).contains(bodyName);
+		screenshot("certificate");
+
+		// and in English, from the switch on the page
+		browser.findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
+		await(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+		assertThat(browser.findElement(By.cssSelector(".verdict-title")).getText())
+			.contains(ENGLISH_VERDICT_BY_BADGE.get(badge));
+		screenshot("certificate-en");
+		browser.findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
+		await(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+
+		// a well-formed number that is not registered
+		browser.get(url("/certificates/152701060345"));
+		assertThat(browser.findElement(By.cssSelector(".verdict-title")).getText()).contains("未查到该证书");
+		assertThat(browser.findElement(By.cssSelector(".verdict-meaning")).getText()).contains("查不到即表示未在本平台登记");
+		screenshot("certificate-not-found");
+	}
+}
