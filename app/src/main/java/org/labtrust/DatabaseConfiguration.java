@@ -45,6 +45,9 @@ class DatabaseConfiguration {
 			EmbeddedPostgres server = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
+				// Spring stops the server after the beans that use it; a JVM hook of its own could stop
+				// it first, while the context is still closing.
+				.setRegisterShutdownHook(false)
 				.setPort(properties.embeddedDb().port())
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", properties.embeddedDb().sharedBuffers())

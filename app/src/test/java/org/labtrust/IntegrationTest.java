@@ -62,9 +62,11 @@ public abstract class IntegrationTest {
 		return get(pathAndQuery, null);
 	}
 
+	/** Under target/, so that {@code mvn clean} removes it. */
 	private static Path freshDataDir() {
 		try {
-			return Files.createTempDirectory("labtrust-it-");
+			Path parent = Files.createDirectories(Path.of("target", "it-data"));
+			return Files.createTempDirectory(parent.toAbsolutePath(), "labtrust-it-");
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -252,7 +252,7 @@ class PortalPagesTest extends IntegrationTest {
 
 		HttpResponse<String> missing = get("/bodies/" + unknown);
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.body()).contains("机构不存在", "未查到该检验检测机构");
+		assertThat(missing.body()).contains("机构不存在", "未查到该检验检测机构（" + unknown + "）");
 		assertThat(missing.headers().firstValue("Cache-Control")).hasValue("no-cache");
 		assertNoInternals(missing.body());
 

@@ -23,7 +23,8 @@ class EmbeddedDatabaseRestartTest {
 
 	@Test
 	void demoDataLoadsOnTheFirstStartOnlyAndSurvivesARestart() throws Exception {
-		Path dataDir = Files.createTempDirectory("labtrust-restart-");
+		Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "it-data")).toAbsolutePath(),
+				"labtrust-restart-");
 		String firstCodes;
 		try (ConfigurableApplicationContext first = start(dataDir)) {
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
