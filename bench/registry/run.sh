@@ -7,7 +7,8 @@
 #    5.3 million scope rows) and reports load and reindex times from the log;
 # 2. starts the platform on it (embedded PostgreSQL on port 15432) and measures start-up to serving;
 # 3. wrk, 16 connections on 2 threads: search API (Zipf mix of queries.txt) and certificate
-#    lookup (2,000 random certificates), once with the answer cache and once without;
+#    lookup (2,000 random certificates), once with the answer cache and once without, and
+#    lookups spread uniformly over every certificate of the registry (cache on);
 # 4. baselines in the same run, same concurrency: the same searches straight against the Lucene
 #    index, and PostgreSQL lookups by primary key and by certificate number (bench/registry/Baselines.java);
 # 5. a full reindex of the national registry (java -jar labtrust.jar reindex), timed.
@@ -25,6 +26,10 @@ mkdir -p "$OUT"
 JAR=app/target/labtrust.jar
 JAVA_OPTS="-Xmx4g"
 COMMON="--labtrust.data-dir=$DATA --labtrust.embedded-db.port=$PGPORT --labtrust.demo.scale=NATIONAL --server.port=$PORT"
+
+if curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then
+  echo "something already serves port $PORT; stop it first" >&2; exit 1
+fi
 
 wait_up() {
   for _ in $(seq 1 3000); do
@@ -75,6 +80,14 @@ PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
 PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
   "select count(*) || ' bodies, ' || (select count(*) from scope_row) || ' scope rows' from body" postgres | sed 's/^/DATA /'
 measure_http cached
+# A client that accepts gzip, as browsers do, gets the cached bytes without decompression.
+NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d${DURATION}s -H 'Accept-Encoding: gzip' -s bench/registry/certificate.lua \
+  "http://localhost:$PORT" | grep RESULT | sed "s/RESULT/RESULT http-certificate-gzip-client[cached]/"
+# The whole registry, uniformly: every certificate as likely as any other (the cache's worst case).
+PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
+  "select number from certificate order by md5(number)" postgres > "$OUT/numbers-all.txt"
+NUMBERS=$OUT/numbers-all.txt wrk -t2 -c16 -d${DURATION}s -s bench/registry/certificate.lua "http://localhost:$PORT" \
+  | grep RESULT | sed "s/RESULT/RESULT http-certificate-whole-registry[cached]/"
 curl -s "http://localhost:$PORT/actuator/prometheus" | grep -E '^cache_(gets|size)_total|^cache_gets_total' | sed 's/^/CACHE /' || true
 stop_app
 
@@ -83,7 +96,8 @@ start_app nocache -Dlabtrust.registry.cache.enabled=false
 measure_http nocache
 
 echo "== baselines: Lucene direct and PostgreSQL lookups, 16 threads, ${DURATION}s each"
-CP=$(./mvnw -q -B -pl app dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+./mvnw -q -B -pl app dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=runtime
+CP=$(cat "$OUT/classpath.txt")
 java -Xmx2g -cp "$CP:app/target/classes" bench/registry/Baselines.java "$DATA/index/body" \
   "jdbc:postgresql://localhost:$PGPORT/postgres" bench/registry/queries.txt "$OUT/numbers.txt" 16 "$DURATION"
 stop_app

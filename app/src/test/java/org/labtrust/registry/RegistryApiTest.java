@@ -1,12 +1,17 @@
 package org.labtrust.registry;
 
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -195,6 +201,38 @@ class RegistryApiTest extends IntegrationTest {
 		assertThat(certificate.get("formattedNumber").asString()).hasSize(16);
 	}
 
+	@Autowired
+	RegistryQueries queries;
+
+	@Autowired
+	JsonMapper appJson;
+
+	@ParameterizedTest(name = "in {0}")
+	@CsvSource({ "zh-CN", "en" })
+	void theCertificateDocumentBuiltByTheDatabaseEqualsTheSerializedReadModel(String language) {
+		// certificates with a changed status, with and without limitations or several sites
+		List<String> numbers = jdbc.sql("""
+				(select number from certificate where status <> 'VALID' order by id limit 3)
+				union (select c.number from certificate c join scope_row r on r.certificate_id = c.id
+				       where r.limitation is not null order by c.id limit 2)
+				union (select number from certificate order by id desc limit 2)""").query(String.class).list();
+		assertThat(numbers).hasSizeGreaterThanOrEqualTo(5);
+		Locale locale = Locale.forLanguageTag(language);
+		for (String number : numbers) {
+			JsonNode fromDatabase = json.readTree(get("/api/v1/certificates/" + number, language).body());
+			JsonNode fromReadModel = json.readTree(appJson.writeValueAsString(queries.certificate(number, locale)));
+			assertThat(normalizeInstants(fromDatabase)).as(number).isEqualTo(normalizeInstants(fromReadModel));
+		}
+	}
+
+	/** Both sides write instants in ISO 8601 UTC; fractions of a second may be written differently. */
+	private JsonNode normalizeInstants(JsonNode certificate) {
+		ObjectNode copy = (ObjectNode) certificate.deepCopy();
+		copy.get("history").forEach(change -> ((ObjectNode) change).put("at",
+				Instant.parse(change.get("at").asString()).toString()));
+		return copy;
+	}
+
 	@Test
 	void aBodyLookupGivesSitesCertificatesAndEveryScopeRow() {
 		long id = jdbc.sql("select body_id from certificate group by body_id having count(*) > 1 order by body_id limit 1")
@@ -228,6 +266,20 @@ class RegistryApiTest extends IntegrationTest {
 		JsonNode first = json.readTree(records[0]);
 		assertThat(first.get("number").asString()).matches("\\d{12}");
 		assertThat(first.get("scope").isArray()).isTrue();
+	}
+
+	@Test
+	void aClientThatAcceptsGzipGetsTheSameAnswerCompressed() throws Exception {
+		String number = jdbc.sql("select number from certificate order by id limit 1").query(String.class).single();
+		HttpResponse<String> plain = get("/api/v1/certificates/" + number);
+		HttpResponse<byte[]> compressed = http.send(HttpRequest.newBuilder(uri("/api/v1/certificates/" + number))
+			.header("Accept-Encoding", "gzip")
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(compressed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(compressed.headers().allValues("Vary").toString()).contains("Accept-Encoding");
+		byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(compressed.body())).readAllBytes();
+		assertThat(json.readTree(unzipped)).isEqualTo(json.readTree(plain.body()));
+		assertThat(compressed.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	@Test

@@ -19,7 +19,7 @@ public record RegistryProperties(@DefaultValue("6") int validityYears, @DefaultV
 	 * invalidates them (at once on the node that made it) or their time to live passes, which
 	 * bounds staleness on the other nodes when several serve, since each holds its own cache.
 	 */
-	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("256") int maxMegabytes,
+	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("512") int maxMegabytes,
 			@DefaultValue("5m") Duration searchTtl, @DefaultValue("1m") Duration certificateTtl) {
 	}
 }

@@ -2,6 +2,7 @@ package org.labtrust.registry.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
@@ -21,6 +22,8 @@ import static org.awaitility.Awaitility.await;
 /** Status changes are recorded, published as events, and the search index follows them. */
 class SearchFollowsRegistryEventsTest extends IntegrationTest {
 
+	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
 	@Autowired
 	RegistryCommands commands;
 
@@ -37,7 +40,7 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 	private long countFor(String text, String status) {
 		BodySearchQuery query = BodySearchQuery.parse(text, null, null, status, null, null, null, "0", "100",
 				queries.codes());
-		return queries.search(query, java.util.Locale.SIMPLIFIED_CHINESE).total();
+		return queries.search(query, ZH).total();
 	}
 
 	@Test
@@ -58,7 +61,7 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFor(number, "SUSPENDED")).isEqualTo(1));
 		assertThat(countFor(number, "VALID")).isZero();
-		var history = queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history();
+		var history = queries.certificate(number, ZH).history();
 		assertThat(history.get(history.size() - 1).to()).isEqualTo(CertificateStatus.SUSPENDED);
 		assertThat(history.get(history.size() - 1).reason()).isEqualTo("监督抽查不合格");
 		assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single())
@@ -71,12 +74,12 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 		String number = jdbc.sql("select number from certificate where status = 'REVOKED' order by id limit 1")
 			.query(String.class)
 			.single();
-		int before = queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history().size();
+		int before = queries.certificate(number, ZH).history().size();
 		assertThatThrownBy(() -> commands.changeCertificateStatus(number, CertificateStatus.VALID, "测试处", "恢复"))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.code()).isEqualTo("CERT_STATUS_TRANSITION_INVALID"));
-		assertThat(queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).status()).isEqualTo(CertificateStatus.REVOKED);
-		assertThat(queries.certificate(number, java.util.Locale.SIMPLIFIED_CHINESE).history()).hasSize(before);
+		assertThat(queries.certificate(number, ZH).status()).isEqualTo(CertificateStatus.REVOKED);
+		assertThat(queries.certificate(number, ZH).history()).hasSize(before);
 	}
 
 	@Test

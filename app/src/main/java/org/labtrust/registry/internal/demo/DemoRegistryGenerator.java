@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +139,7 @@ final class DemoRegistryGenerator {
 	private List<BodyPlan> planBodies() {
 		SplittableRandom random = new SplittableRandom(seed);
 		Map<String, Integer> serials = new HashMap<>();
-		Set<String> creditCodes = new java.util.HashSet<>();
+		Set<String> creditCodes = new HashSet<>();
 		long[] siteId = { 0 };
 		long[] certificateId = { 0 };
 		List<BodyPlan> bodies = new ArrayList<>(scale.bodies);
@@ -223,7 +225,7 @@ final class DemoRegistryGenerator {
 		OffsetDateTime issuedAt = c.issuedOn().atTime(LocalTime.of(9, 30)).atOffset(CHINA);
 		row.accept(null, CertificateStatus.VALID, issuedAt, "资质认定决定：准予许可");
 		SplittableRandom random = new SplittableRandom(seed * 31 + c.id());
-		long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(c.issuedOn(), today));
+		long days = Math.max(1, ChronoUnit.DAYS.between(c.issuedOn(), today));
 		OffsetDateTime later = issuedAt.plusDays(1 + random.nextLong(days)).withHour(15);
 		switch (c.status()) {
 			case SUSPENDED -> row.accept(CertificateStatus.VALID, CertificateStatus.SUSPENDED, later,

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleBooleanPredicateClausesCollector;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -96,7 +97,7 @@ public class BodySearch {
 		return Search.session(entityManager).search(Body.class).where(f -> f.matchAll()).fetchTotalHitCount();
 	}
 
-	private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep facet(SearchPredicateFactory f,
+	private static PredicateFinalStep facet(SearchPredicateFactory f,
 			FacetValue facet, String value) {
 		return f.match().field(Body.FACETS).matching(facet.of(value));
 	}

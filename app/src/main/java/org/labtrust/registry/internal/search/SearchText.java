@@ -2,6 +2,8 @@ package org.labtrust.registry.internal.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ record SearchText(List<String> standardCodes, List<String> creditCodes, List<Str
 	private static final Pattern CERTIFICATE = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
 
 	static SearchText parse(String raw) {
-		String rest = SimplifiedChineseCharFilter.fold(raw.strip()).toUpperCase(java.util.Locale.ROOT);
+		String rest = SimplifiedChineseCharFilter.fold(raw.strip()).toUpperCase(Locale.ROOT);
 		List<String> standards = new ArrayList<>();
 		rest = extract(STANDARD, rest, m -> StandardCode.tryParse(m).map(StandardCode::code).orElse(null), standards);
 		List<String> credits = new ArrayList<>();
@@ -38,7 +40,7 @@ record SearchText(List<String> standardCodes, List<String> creditCodes, List<Str
 		return standardCodes.isEmpty() && creditCodes.isEmpty() && certificateNumbers.isEmpty() && words.isEmpty();
 	}
 
-	private static String extract(Pattern pattern, String text, java.util.function.Function<String, String> accept,
+	private static String extract(Pattern pattern, String text, Function<String, String> accept,
 			List<String> into) {
 		Matcher m = pattern.matcher(text);
 		StringBuilder rest = new StringBuilder();

@@ -1,5 +1,7 @@
 package org.labtrust.registry.internal.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RegistryApiController {
 
 	/** Public answers may be cached by browsers and CDNs this long. */
-	private static final CacheControl PUBLIC = CacheControl.maxAge(java.time.Duration.ofSeconds(30)).cachePublic();
+	private static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
 	private final RegistryQueries queries;
 
@@ -72,12 +75,12 @@ class RegistryApiController {
 			@Parameter(description = "relevance (default) or name") @RequestParam(required = false) String sort,
 			@Parameter(description = "zero-based page") @RequestParam(required = false) String page,
 			@Parameter(description = "page size, 1 to 100, default 20") @RequestParam(required = false) String size,
-			Locale locale) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding, Locale locale) {
 		BodySearchQuery query = BodySearchQuery.parse(q, province, field, status, authority, creditCode, sort, page,
 				size, queries.codes());
-		byte[] body = cache.search(new SearchKey(query, language(locale)),
+		PublicAnswerCache.Answer body = cache.search(new SearchKey(query, language(locale)),
 				() -> json.writeValueAsBytes(queries.search(query, locale)));
-		return jsonAnswer(body);
+		return jsonAnswer(body, acceptEncoding);
 	}
 
 	@GetMapping("/bodies/{id}")
@@ -106,19 +109,28 @@ class RegistryApiController {
 	@Operation(summary = "A certificate with its body, status, status history and scope rows")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = CertificateDetail.class)))
-	ResponseEntity<byte[]> certificate(@PathVariable String number, Locale locale) {
-		String canonical = CmaNumber.parse(number, queries.codes()).value();
-		byte[] body = cache.certificate(canonical, language(locale),
-				() -> json.writeValueAsBytes(queries.certificate(canonical, locale)));
-		return jsonAnswer(body);
+	ResponseEntity<byte[]> certificate(@PathVariable String number,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding, Locale locale) {
+		CmaNumber parsed = CmaNumber.parse(number, queries.codes());
+		PublicAnswerCache.Answer body = cache.certificate(parsed.value(), language(locale),
+				() -> queries.certificateJson(parsed, locale).getBytes(StandardCharsets.UTF_8));
+		return jsonAnswer(body, acceptEncoding);
 	}
 
 	private static String language(Locale locale) {
 		return RegistryQueries.isChinese(locale) ? "zh" : "en";
 	}
 
-	private static ResponseEntity<byte[]> jsonAnswer(byte[] body) {
-		return ResponseEntity.ok().cacheControl(PUBLIC).contentType(MediaType.APPLICATION_JSON).body(body);
+	/** Sends cached gzip bytes as they are to a client that accepts gzip, else plain JSON. */
+	private static ResponseEntity<byte[]> jsonAnswer(PublicAnswerCache.Answer body, String acceptEncoding) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+			.cacheControl(PUBLIC)
+			.varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
+			.contentType(MediaType.APPLICATION_JSON);
+		if (body.gzipped() && acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+			return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body.bytes());
+		}
+		return answer.body(body.plain());
 	}
 
 	@GetMapping(path = "/exports/registry.csv", produces = "text/csv")
