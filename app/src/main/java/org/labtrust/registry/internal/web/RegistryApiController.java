@@ -1,6 +1,5 @@
 package org.labtrust.registry.internal.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The public registry API: search, body and certificate lookups, and the open-data export. */
 @RestController
@@ -47,16 +45,10 @@ class RegistryApiController {
 
 	private final PublicAnswerCache cache;
 
-	private final JsonMapper json;
-
-	RegistryApiController(RegistryQueries queries, RegistryExport export, PublicAnswerCache cache, JsonMapper json) {
+	RegistryApiController(RegistryQueries queries, RegistryExport export, PublicAnswerCache cache) {
 		this.queries = queries;
 		this.export = export;
 		this.cache = cache;
-		this.json = json;
-	}
-
-	private record SearchKey(BodySearchQuery query, String language) {
 	}
 
 	@GetMapping("/bodies")
@@ -78,8 +70,7 @@ class RegistryApiController {
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding, Locale locale) {
 		BodySearchQuery query = BodySearchQuery.parse(q, province, field, status, authority, creditCode, sort, page,
 				size, queries.codes());
-		PublicAnswerCache.Answer body = cache.search(new SearchKey(query, language(locale)),
-				() -> json.writeValueAsBytes(queries.search(query, locale)));
+		PublicAnswerCache.Answer body = cache.search(query, language(locale));
 		return jsonAnswer(body, acceptEncoding);
 	}
 
@@ -111,14 +102,12 @@ class RegistryApiController {
 			schema = @Schema(implementation = CertificateDetail.class)))
 	ResponseEntity<byte[]> certificate(@PathVariable String number,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding, Locale locale) {
-		CmaNumber parsed = CmaNumber.parse(number, queries.codes());
-		PublicAnswerCache.Answer body = cache.certificate(parsed.value(), language(locale),
-				() -> queries.certificateJson(parsed, locale).getBytes(StandardCharsets.UTF_8));
+		PublicAnswerCache.Answer body = cache.certificate(CmaNumber.parse(number, queries.codes()), language(locale));
 		return jsonAnswer(body, acceptEncoding);
 	}
 
 	private static String language(Locale locale) {
-		return RegistryQueries.isChinese(locale) ? "zh" : "en";
+		return RegistryQueries.isChinese(locale) ? "zh-CN" : "en";
 	}
 
 	/** Sends cached gzip bytes as they are to a client that accepts gzip, else plain JSON. */
