@@ -80,6 +80,8 @@ PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
 PGPASSWORD=postgres psql -h localhost -p $PGPORT -U postgres -At -c \
   "select count(*) || ' bodies, ' || (select count(*) from scope_row) || ' scope rows' from body" postgres | sed 's/^/DATA /'
 measure_http cached
+# The floor of the HTTP stack on this machine: the same server answering a trivial request.
+wrk -t2 -c16 -d${DURATION}s -s bench/registry/floor.lua "http://localhost:$PORT" | grep RESULT | sed "s/RESULT/RESULT http-floor-liveness/"
 # A client that accepts gzip, as browsers do, gets the cached bytes without decompression.
 NUMBERS=$OUT/numbers.txt wrk -t2 -c16 -d${DURATION}s -H 'Accept-Encoding: gzip' -s bench/registry/certificate.lua \
   "http://localhost:$PORT" | grep RESULT | sed "s/RESULT/RESULT http-certificate-gzip-client[cached]/"
