@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,10 +43,13 @@ public abstract class IntegrationTest {
 
 	/** GET with the given Accept-Language (null for none). */
 	protected HttpResponse<String> get(String pathAndQuery, String acceptLanguage) {
+		return get(pathAndQuery, acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage));
+	}
+
+	/** GET with the given request headers. */
+	protected HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
-		if (acceptLanguage != null) {
-			request.header("Accept-Language", acceptLanguage);
-		}
+		headers.forEach(request::header);
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -59,7 +63,7 @@ public abstract class IntegrationTest {
 	}
 
 	protected HttpResponse<String> get(String pathAndQuery) {
-		return get(pathAndQuery, null);
+		return get(pathAndQuery, Map.of());
 	}
 
 	/** Under target/, so that {@code mvn clean} removes it. */
