@@ -16,10 +16,10 @@ public record RegistryProperties(@DefaultValue("6") int validityYears, @DefaultV
 
 	/**
 	 * Public search and certificate answers are kept, serialized, until a registry change
-	 * invalidates them (at once on the node that made it) or their time to live passes, which
-	 * bounds staleness on the other nodes when several serve, since each holds its own cache.
+	 * invalidates them (on every node, through a PostgreSQL notice). The refresh intervals are a
+	 * safety net for a missed notice: an older answer is reloaded in the background.
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("512") int maxMegabytes,
-			@DefaultValue("5m") Duration searchTtl, @DefaultValue("1m") Duration certificateTtl) {
+			@DefaultValue("10m") Duration searchTtl, @DefaultValue("10m") Duration certificateTtl) {
 	}
 }

@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * hottest reads. The registry changes a few times a day and is read millions of times, so an
  * answer is kept until a change could alter it: any change empties the search answers (a status
  * change moves bodies between facets), a certificate's change drops that certificate's answers.
- * Invalidation runs right after the change commits. Other nodes learn of a change only when they
- * refresh: an answer older than its refresh interval is reloaded in the background while the old
- * one is still served, which bounds their staleness without storms of misses.
+ * Invalidation runs right after the change commits, and other nodes hear of it through
+ * {@link RegistryChangeBroadcast}. As a safety net for a missed notice, an answer older than its
+ * refresh interval is reloaded in the background while the old one is still served.
  * Compressed, all of the national registry's certificates (about 54,000, 5 KB each) fit in
  * memory, and clients that accept gzip get the stored bytes as they are.
  */
@@ -112,7 +112,8 @@ class PublicAnswerCache {
 		certificates.invalidateAll();
 	}
 
-	private void forget(String number) {
+	/** Drops every answer that may show this certificate. */
+	void forget(String number) {
 		searches.invalidateAll();
 		certificates.asMap().keySet().removeIf(key -> key.startsWith(number + '|'));
 	}
