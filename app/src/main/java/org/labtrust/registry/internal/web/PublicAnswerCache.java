@@ -3,6 +3,7 @@ package org.labtrust.registry.internal.web;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -46,10 +47,6 @@ class PublicAnswerCache {
 
 	/** Serialized JSON, gzip-compressed when it comes from the cache. */
 	record Answer(byte[] bytes, boolean gzipped) {
-
-		byte[] plain() {
-			return gzipped ? gunzip(bytes) : bytes;
-		}
 	}
 
 	private final boolean enabled;
@@ -140,9 +137,10 @@ class PublicAnswerCache {
 		return out.toByteArray();
 	}
 
-	static byte[] gunzip(byte[] compressed) {
-		try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
-			return zip.readAllBytes();
+	/** A stream of the decompressed bytes. */
+	static InputStream gunzipping(byte[] compressed) {
+		try {
+			return new GZIPInputStream(new ByteArrayInputStream(compressed), 8192);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -18,6 +18,7 @@ import org.labtrust.registry.CreditCode;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.internal.export.RegistryExport;
 import org.labtrust.shared.DomainException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,7 +59,7 @@ class RegistryApiController {
 					+ "Facet counts cover the whole filtered result.")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = BodySearchResult.class)))
-	ResponseEntity<byte[]> search(@Parameter(description = "search text, e.g. 大米 铅 GB 5009.12-2017") @RequestParam(required = false) String q,
+	ResponseEntity<?> search(@Parameter(description = "search text, e.g. 大米 铅 GB 5009.12-2017") @RequestParam(required = false) String q,
 			@Parameter(description = "GB/T 2260 province code, e.g. 44") @RequestParam(required = false) String province,
 			@Parameter(description = "CMA field code, e.g. 00") @RequestParam(required = false) String field,
 			@Parameter(description = "VALID, SUSPENDED, REVOKED, CANCELLED or EXPIRED") @RequestParam(required = false) String status,
@@ -100,7 +101,7 @@ class RegistryApiController {
 	@Operation(summary = "A certificate with its body, status, status history and scope rows")
 	@ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = CertificateDetail.class)))
-	ResponseEntity<byte[]> certificate(@PathVariable String number,
+	ResponseEntity<?> certificate(@PathVariable String number,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding, Locale locale) {
 		PublicAnswerCache.Answer body = cache.certificate(CmaNumber.parse(number, queries.codes()), language(locale));
 		return jsonAnswer(body, acceptEncoding);
@@ -110,8 +111,11 @@ class RegistryApiController {
 		return RegistryQueries.isChinese(locale) ? "zh-CN" : "en";
 	}
 
-	/** Sends cached gzip bytes as they are to a client that accepts gzip, else plain JSON. */
-	private static ResponseEntity<byte[]> jsonAnswer(PublicAnswerCache.Answer body, String acceptEncoding) {
+	/**
+	 * Sends cached gzip bytes as they are to a client that accepts gzip; decompresses them straight
+	 * into the response for one that does not, so that no plain copy is made per request.
+	 */
+	private static ResponseEntity<?> jsonAnswer(PublicAnswerCache.Answer body, String acceptEncoding) {
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
 			.cacheControl(PUBLIC)
 			.varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
@@ -119,7 +123,10 @@ class RegistryApiController {
 		if (body.gzipped() && acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
 			return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body.bytes());
 		}
-		return answer.body(body.plain());
+		if (body.gzipped()) {
+			return answer.body(new InputStreamResource(PublicAnswerCache.gunzipping(body.bytes())));
+		}
+		return answer.body(body.bytes());
 	}
 
 	@GetMapping(path = "/exports/registry.csv", produces = "text/csv")
