@@ -156,7 +156,7 @@ class RegistryApiTest extends IntegrationTest {
 			"/api/v1/bodies?size=101, 400, PAGE_INVALID", "/api/v1/bodies?page=500&size=100, 400, PAGE_INVALID",
 			"/api/v1/bodies?province=99, 400, FILTER_INVALID", "/api/v1/bodies?field=77, 400, FILTER_INVALID",
 			"/api/v1/bodies?status=ACTIVE, 400, FILTER_INVALID", "/api/v1/bodies?authority=45, 400, FILTER_INVALID",
-			"/api/v1/bodies?sort=random, 400, FILTER_INVALID" })
+			"/api/v1/bodies?sort=random, 400, FILTER_INVALID", "/api/v1/no-such-thing, 404, NOT_FOUND" })
 	void badInputAnswersAProblemWithAStableCode(String path, int status, String code) {
 		HttpResponse<String> response = get(path);
 		assertThat(response.statusCode()).isEqualTo(status);
@@ -166,6 +166,16 @@ class RegistryApiTest extends IntegrationTest {
 		assertThat(problem.get("code").asString()).isEqualTo(code);
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(response.body()).doesNotContain("Exception", "at org.");
+	}
+
+	@Test
+	void aWrongMethodOnAnApiPathIsAProblemToo() throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/bodies"))
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.header("Content-Type", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
 	}
 
 	@Test

@@ -67,7 +67,7 @@ public class ProblemAdvice {
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", new Object[0], "Internal error", request);
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object[] args, String fallback,
+	ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object[] args, String fallback,
 			HttpServletRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = ProblemDetail.forStatus(status);
