@@ -50,29 +50,27 @@ public class RegistryQueries {
 	public CertificateDetail certificate(String rawNumber, Locale locale) {
 		CmaNumber number = CmaNumber.parse(rawNumber, codes);
 		boolean zh = isChinese(locale);
-		return jdbc.sql("""
-				select c.id, c.number, c.status, c.issued_on, c.valid_until, c.authority_code, c.field_code,
-				       c.industry_code, b.id as body_id, b.name, b.credit_code, b.province_code, b.address
+		record Row(long id, CertificateStatus status, LocalDate issuedOn, LocalDate validUntil, String authority,
+				String field, String industry, CertificateDetail.Holder holder) {
+		}
+		Row row = jdbc.sql("""
+				select c.id, c.status, c.issued_on, c.valid_until, c.authority_code, c.field_code, c.industry_code,
+				       b.id, b.name, b.credit_code, b.province_code, b.address
 				from certificate c join body b on b.id = c.body_id
 				where c.number = ?""")
 			.param(number.value())
-			.query((rs, i) -> {
-				long id = rs.getLong("id");
-				String authority = rs.getString("authority_code");
-				String field = rs.getString("field_code");
-				String industry = rs.getString("industry_code");
-				return new CertificateDetail(rs.getString("number"), number.formatted(),
-						CertificateStatus.valueOf(rs.getString("status")), rs.getObject("issued_on", LocalDate.class),
-						rs.getObject("valid_until", LocalDate.class), authority, authorityName(authority, zh), field,
-						codes.field(field).map(f -> zh ? f.nameZh() : f.nameEn()).orElse(field), industry,
-						codes.industry(industry).map(m -> zh ? m.nameZh() : m.nameEn()).orElse(industry),
-						new CertificateDetail.Holder(rs.getLong("body_id"), rs.getString("name"),
-								rs.getString("credit_code"), rs.getString("province_code"), rs.getString("address")),
-						history(id), scope(List.of(id)).getOrDefault(id, List.of()));
-			})
+			.query((rs, i) -> new Row(rs.getLong(1), CertificateStatus.valueOf(rs.getString(2)),
+					rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6),
+					rs.getString(7), new CertificateDetail.Holder(rs.getLong(8), rs.getString(9), rs.getString(10),
+							rs.getString(11), rs.getString(12))))
 			.optional()
 			.orElseThrow(() -> DomainException.notFound("CERT_NOT_FOUND", "No certificate " + number.value(),
 					number.value()));
+		return new CertificateDetail(number.value(), number.formatted(), row.status(), row.issuedOn(),
+				row.validUntil(), row.authority(), authorityName(row.authority(), zh), row.field(),
+				codes.field(row.field()).map(f -> zh ? f.nameZh() : f.nameEn()).orElse(row.field()), row.industry(),
+				codes.industry(row.industry()).map(m -> zh ? m.nameZh() : m.nameEn()).orElse(row.industry()),
+				row.holder(), history(row.id()), scope(List.of(row.id())).getOrDefault(row.id(), List.of()));
 	}
 
 	/**

@@ -39,6 +39,28 @@ import org.labtrust.registry.internal.search.ChineseAnalysisConfigurer;
 @Indexed(index = "body")
 public class Body {
 
+	/** Name of the combined facet field. */
+	public static final String FACETS = "facets";
+
+	/** The facets of the registry search and how their values are written in the {@link #FACETS} field. */
+	public enum FacetValue {
+		PROVINCE("province"), FIELD("field"), STATUS("status"), AUTHORITY("authority");
+
+		private final String key;
+
+		FacetValue(String key) {
+			this.key = key;
+		}
+
+		public String key() {
+			return key;
+		}
+
+		public String of(String value) {
+			return key + ':' + value;
+		}
+	}
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "body_seq")
 	@SequenceGenerator(name = "body_seq", sequenceName = "body_seq", allocationSize = 50)
@@ -83,22 +105,6 @@ public class Body {
 		return id;
 	}
 
-	public String getName() {
-		return name;
-	}
-
-	public String getCreditCode() {
-		return creditCode;
-	}
-
-	public String getProvinceCode() {
-		return provinceCode;
-	}
-
-	public List<Certificate> getCertificates() {
-		return certificates;
-	}
-
 	/**
 	 * The body's name and the distinct words of its valid capability scope (objects, parameters,
 	 * method titles and codes) as one text field, so that a query like 大米 铅 matches a body whose
@@ -140,28 +146,6 @@ public class Body {
 			values.add(FacetValue.AUTHORITY.of(certificate.getAuthorityCode()));
 		}
 		return values;
-	}
-
-	/** Name of the combined facet field. */
-	public static final String FACETS = "facets";
-
-	/** The facets of the registry search and how their values are written in the {@link #FACETS} field. */
-	public enum FacetValue {
-		PROVINCE("province"), FIELD("field"), STATUS("status"), AUTHORITY("authority");
-
-		private final String key;
-
-		FacetValue(String key) {
-			this.key = key;
-		}
-
-		public String key() {
-			return key;
-		}
-
-		public String of(String value) {
-			return key + ':' + value;
-		}
 	}
 
 	/** Exact standard codes of the valid scope, for "which bodies may test under GB 5009.12-2017". */

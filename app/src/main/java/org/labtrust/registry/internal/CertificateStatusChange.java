@@ -56,16 +56,4 @@ public class CertificateStatusChange {
 		this.reason = reason;
 		this.changedAt = at;
 	}
-
-	public CertificateStatus getFromStatus() {
-		return fromStatus;
-	}
-
-	public CertificateStatus getToStatus() {
-		return toStatus;
-	}
-
-	public Instant getChangedAt() {
-		return changedAt;
-	}
 }

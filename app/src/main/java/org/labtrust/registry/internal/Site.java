@@ -27,8 +27,4 @@ public class Site {
 
 	protected Site() {
 	}
-
-	public Long getId() {
-		return id;
-	}
 }
