@@ -1,6 +1,8 @@
 package org.labtrust;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "labtrust public API", version = "v1",
 		description = "Registry of inspection and testing bodies (检验检测机构), CMA certificates and capability scope"))
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+		description = "An API key: Authorization: Bearer ltk_...")
 @ConfigurationPropertiesScan
 @EnableScheduling
 @EnableAsync

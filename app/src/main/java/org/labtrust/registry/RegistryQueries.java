@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.labtrust.registry.internal.search.BodySearch;
 import org.labtrust.shared.DomainException;
@@ -155,6 +158,115 @@ public class RegistryQueries {
 	/** The id of the body with this unified social credit code, if registered. */
 	public Optional<Long> bodyIdByCreditCode(CreditCode code) {
 		return jdbc.sql("select id from body where credit_code = ?").param(code.value()).query(Long.class).optional();
+	}
+
+	/**
+	 * The authorities whose jurisdiction a body lies in: those that issued its certificates, or the
+	 * authority of its province when it holds none. Empty when there is no such body.
+	 */
+	public Set<String> bodyAuthorities(long bodyId) {
+		List<String[]> rows = jdbc.sql("""
+				select b.province_code, c.authority_code from body b
+				left join certificate c on c.body_id = b.id where b.id = ?""")
+			.param(bodyId)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		Set<String> authorities = new TreeSet<>();
+		rows.stream().map(row -> row[1]).filter(Objects::nonNull).forEach(authorities::add);
+		if (authorities.isEmpty() && !rows.isEmpty()) {
+			codes.provinceByGb2260(rows.get(0)[0]).ifPresent(p -> authorities.add(p.authorityCode()));
+		}
+		return authorities;
+	}
+
+	/** The authority that issued a certificate, if the certificate exists. */
+	public Optional<String> certificateAuthority(CmaNumber number) {
+		return jdbc.sql("select authority_code from certificate where number = ?")
+			.param(number.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** A body in brief, for lists of bodies outside the registry (accounts, keys). */
+	public record BodyRef(long id, String name, String creditCode, String provinceCode) {
+	}
+
+	public Optional<BodyRef> bodyRef(long id) {
+		return jdbc.sql("select id, name, credit_code, province_code from body where id = ?")
+			.param(id)
+			.query((rs, n) -> new BodyRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/** The lowest-id body holding a valid certificate of the given authority (for demo set-up). */
+	public Optional<BodyRef> firstBodyOfAuthority(String authorityCode) {
+		return jdbc.sql("""
+				select b.id, b.name, b.credit_code, b.province_code from body b
+				where exists (select 1 from certificate c
+				              where c.body_id = b.id and c.authority_code = ? and c.status = 'VALID')
+				order by b.id limit 1""")
+			.param(authorityCode)
+			.query((rs, n) -> new BodyRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	/** Every body in brief, in id order (for demo set-up). */
+	public List<BodyRef> allBodies() {
+		return jdbc.sql("select id, name, credit_code, province_code from body order by id")
+			.query((rs, n) -> new BodyRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
+	/** A certificate as a partner's cross-check sees it; found false when it is not registered. */
+	public record CertificateCheck(String number, boolean found, CertificateStatus status, LocalDate validUntil,
+			String bodyName, String creditCode) {
+	}
+
+	/** A body as a partner's cross-check sees it, with its certificates' numbers and statuses. */
+	public record BodyCheck(String creditCode, boolean found, Long bodyId, String name,
+			List<BodySearchResult.CertificateSummary> certificates) {
+	}
+
+	/** The given certificates (normalized numbers), in the given order. */
+	public List<CertificateCheck> checkCertificates(List<String> numbers) {
+		if (numbers.isEmpty()) {
+			return List.of();
+		}
+		Map<String, CertificateCheck> found = new LinkedHashMap<>();
+		jdbc.sql("""
+				select c.number, c.status, c.valid_until, b.name, b.credit_code
+				from certificate c join body b on b.id = c.body_id where c.number = any(?)""")
+			.param(numbers.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				found.put(rs.getString(1), new CertificateCheck(rs.getString(1), true,
+						CertificateStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getString(4),
+						rs.getString(5)));
+			});
+		return numbers.stream()
+			.map(n -> found.getOrDefault(n, new CertificateCheck(n, false, null, null, null, null)))
+			.toList();
+	}
+
+	/** The given bodies (normalized credit codes), in the given order. */
+	public List<BodyCheck> checkBodies(List<String> creditCodes) {
+		if (creditCodes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, long[]> ids = new LinkedHashMap<>();
+		Map<Long, String> names = new LinkedHashMap<>();
+		jdbc.sql("select credit_code, id, name from body where credit_code = any(?)")
+			.param(creditCodes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				ids.put(rs.getString(1), new long[] { rs.getLong(2) });
+				names.put(rs.getLong(2), rs.getString(3));
+			});
+		Map<Long, List<BodySearchResult.CertificateSummary>> certificates = certificateSummaries(
+				new ArrayList<>(names.keySet()));
+		return creditCodes.stream().map(code -> {
+			long[] id = ids.get(code);
+			return id == null ? new BodyCheck(code, false, null, null, List.of())
+					: new BodyCheck(code, true, id[0], names.get(id[0]), certificates.getOrDefault(id[0], List.of()));
+		}).toList();
 	}
 
 	/** Certificates of the given bodies, newest first, for result lists. */

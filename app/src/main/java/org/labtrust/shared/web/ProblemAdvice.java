@@ -1,18 +1,16 @@
 package org.labtrust.shared.web;
 
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.labtrust.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,10 +30,10 @@ public class ProblemAdvice {
 
 	private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-	private final MessageSource messages;
+	private final ProblemResponses problems;
 
-	ProblemAdvice(MessageSource messages) {
-		this.messages = messages;
+	ProblemAdvice(ProblemResponses problems) {
+		this.problems = problems;
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -61,6 +59,18 @@ public class ProblemAdvice {
 				"Method " + e.getMethod() + " is not allowed here", request);
 	}
 
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "BODY_INVALID", new Object[0], "The request body is not valid JSON "
+				+ "of the expected shape", request);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MEDIA_TYPE_UNSUPPORTED", new Object[0],
+				"Send application/json", request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -69,13 +79,8 @@ public class ProblemAdvice {
 
 	ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, Object[] args, String fallback,
 			HttpServletRequest request) {
-		Locale locale = LocaleContextHolder.getLocale();
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setType(URI.create("urn:labtrust:problem:" + code));
-		problem.setTitle(messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
-		problem.setDetail(messages.getMessage("problem." + code, args, fallback, locale));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		problem.setProperty("code", code);
+		ProblemDetail problem = problems.build(status, code, args, fallback, request.getRequestURI(),
+				LocaleContextHolder.getLocale());
 		return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(problem);
 	}
 }

@@ -6,11 +6,14 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
+import org.labtrust.TestActors;
 import org.labtrust.registry.BodySearchQuery;
 import org.labtrust.registry.CertificateStatus;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.ScopeStatus;
 import org.labtrust.shared.DomainException;
+import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Status changes are recorded, published as events, and the search index follows them. */
 class SearchFollowsRegistryEventsTest extends IntegrationTest {
+
+	private static final Actor NATIONAL_OFFICER = TestActors.officer(Role.DECISION_OFFICER, "00");
 
 	private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
@@ -54,7 +59,7 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 		// the public answer is now cached
 		assertThat(publicStatus(number)).isEqualTo("VALID");
 
-		commands.changeCertificateStatus(number, CertificateStatus.SUSPENDED, "测试处", "监督抽查不合格");
+		commands.changeCertificateStatus(NATIONAL_OFFICER, number, CertificateStatus.SUSPENDED, "监督抽查不合格");
 
 		assertThat(publicStatus(number)).as("the cached answer is dropped when the change commits")
 			.isEqualTo("SUSPENDED");
@@ -75,7 +80,7 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 			.query(String.class)
 			.single();
 		int before = queries.certificate(number, ZH).history().size();
-		assertThatThrownBy(() -> commands.changeCertificateStatus(number, CertificateStatus.VALID, "测试处", "恢复"))
+		assertThatThrownBy(() -> commands.changeCertificateStatus(NATIONAL_OFFICER, number, CertificateStatus.VALID, "恢复"))
 			.isInstanceOfSatisfying(DomainException.class,
 					e -> assertThat(e.code()).isEqualTo("CERT_STATUS_TRANSITION_INVALID"));
 		assertThat(queries.certificate(number, ZH).status()).isEqualTo(CertificateStatus.REVOKED);
@@ -98,7 +103,7 @@ class SearchFollowsRegistryEventsTest extends IntegrationTest {
 			.params(target[0], target[1])
 			.query(Long.class)
 			.list();
-		rows.forEach(id -> commands.changeScopeRowStatus(id, ScopeStatus.WITHDRAWN, "测试处", "机构申请取消该项目"));
+		rows.forEach(id -> commands.changeScopeRowStatus(NATIONAL_OFFICER, id, ScopeStatus.WITHDRAWN, "机构申请取消该项目"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(countFor(query, null)).isZero());
 	}

@@ -1,0 +1,181 @@
+package org.labtrust.identity.internal.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.labtrust.identity.internal.apikey.ApiKeyService;
+import org.labtrust.shared.access.Permission;
+import org.labtrust.shared.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what: every endpoint of the platform has an explicit rule here, and anything not
+ * listed is denied. The rules ask for permissions (see {@link org.labtrust.shared.access.Role} for
+ * who holds which); jurisdiction and body ownership are checked again by the services.
+ * {@code AuthorizationMatrixTest} enumerates the application's endpoints and fails for any without
+ * a rule.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Pages and scripts come from this origin only; no inline scripts, no framing. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt by default, with the algorithm named in the stored hash so that it can be upgraded
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limits,
+			ProblemResponses problems, ObjectProvider<ClientRegistrationRepository> oidc,
+			OidcAccounts oidcAccounts, KnownEndpoints known) throws Exception {
+		RequestMatcher api = request -> request.getServletPath().startsWith("/api/")
+				|| request.getServletPath().startsWith("/actuator/");
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api.matches(request));
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		AccessDeniedHandlerImpl pageDenied = new AccessDeniedHandlerImpl();
+
+		http.authorizeHttpRequests(SecurityConfiguration::rules)
+			.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, limits, problems),
+					UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			.requestCache(cache -> cache.requestCache(requestCache))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasBearer))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor((request, response, e) -> {
+					if (!unknown(request, response, known, problems)) {
+						problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", new Object[0],
+								"Sign in or send an API key");
+					}
+				}, api)
+				.defaultAuthenticationEntryPointFor((request, response, e) -> {
+					if (!unknown(request, response, known, problems)) {
+						loginPage.commence(request, response, e);
+					}
+				}, request -> true)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> {
+					if (!unknown(request, response, known, problems)) {
+						problems.write(request, response, HttpStatus.FORBIDDEN,
+								e instanceof CsrfException ? "CSRF_INVALID" : "FORBIDDEN", new Object[0],
+								"Not allowed for this account");
+					}
+				}, api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> {
+					if (!unknown(request, response, known, problems)) {
+						pageDenied.handle(request, response, e);
+					}
+				}, request -> true))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.httpBasic(AbstractHttpConfigurer::disable);
+		if (oidc.getIfAvailable() != null) {
+			http.oauth2Login(login -> login.loginPage("/login")
+				.defaultSuccessUrl("/staff", false)
+				.userInfoEndpoint(user -> user.oidcUserService(oidcAccounts)));
+		}
+		return http.build();
+	}
+
+	/**
+	 * Answers 404 or 405 for a request that no endpoint takes (an API problem, or the error page);
+	 * true when it did.
+	 */
+	private static boolean unknown(HttpServletRequest request, HttpServletResponse response, KnownEndpoints known,
+			ProblemResponses problems) throws IOException {
+		var status = known.unknown(request);
+		if (status.isEmpty()) {
+			return false;
+		}
+		if (request.getServletPath().startsWith("/api/")) {
+			boolean notFound = status.get() == HttpStatus.NOT_FOUND;
+			problems.write(request, response, status.get(), notFound ? "NOT_FOUND" : "METHOD_NOT_ALLOWED",
+					new Object[] { notFound ? request.getRequestURI() : request.getMethod() },
+					notFound ? "No resource " + request.getRequestURI() : "Method not allowed here");
+		}
+		else {
+			response.sendError(status.get().value());
+		}
+		return true;
+	}
+
+	/** The rules, most specific first. */
+	private static void rules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		// errors, sign-in, static resources, the public pages and the public registry API
+		rules.requestMatchers("/error").permitAll()
+			.requestMatchers(HttpMethod.GET, "/login").permitAll()
+			.requestMatchers(HttpMethod.POST, "/logout").permitAll()
+			.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+			.requestMatchers(HttpMethod.GET, "/", "/search", "/bodies/{id}", "/certificates", "/certificates/{number}")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(Permission.METRICS_READ.name());
+
+		// staff API (before the public /api/v1/bodies/** and /api/v1/certificates/** rules)
+		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").hasAuthority(Permission.ACCOUNT_SELF.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/bodies/{id}/record")
+			.hasAuthority(Permission.BODY_RECORD_READ.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/certificates/{number}/status")
+			.hasAuthority(Permission.CERTIFICATE_STATUS_CHANGE.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/registry/cross-check")
+			.hasAuthority(Permission.REGISTRY_CROSS_CHECK.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/accounts").hasAuthority(Permission.ACCOUNT_MANAGE.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/accounts", "/api/v1/accounts/{id}/unlock",
+					"/api/v1/accounts/{id}/enable", "/api/v1/accounts/{id}/disable")
+			.hasAuthority(Permission.ACCOUNT_MANAGE.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/api-keys", "/api/v1/api-keys/{id}")
+			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/api-keys", "/api/v1/api-keys/{id}/revoke")
+			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify")
+			.hasAuthority(Permission.AUDIT_READ.name());
+
+		// the public registry API
+		rules.requestMatchers(HttpMethod.GET, "/api/v1/bodies", "/api/v1/bodies/{id}",
+				"/api/v1/bodies/by-credit-code/{creditCode}", "/api/v1/certificates/{number}",
+				"/api/v1/exports/registry.csv", "/api/v1/exports/registry.jsonl")
+			.permitAll();
+
+		// staff pages
+		rules.requestMatchers(HttpMethod.GET, "/staff").hasAuthority(Permission.ACCOUNT_SELF.name())
+			.requestMatchers(HttpMethod.GET, "/staff/audit").hasAuthority(Permission.AUDIT_READ.name())
+			.requestMatchers(HttpMethod.GET, "/staff/api-keys")
+			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())
+			.requestMatchers(HttpMethod.POST, "/staff/api-keys", "/staff/api-keys/{id}/revoke")
+			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name());
+
+		rules.anyRequest().denyAll();
+	}
+}
