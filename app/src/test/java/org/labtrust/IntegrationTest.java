@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * HTTP server on a random port. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "labtrust.demo.scale=SMALL", "labtrust.demo.load=ALWAYS", "labtrust.embedded-db.fsync=false" })
+		properties = { "labtrust.demo.scale=SMALL", "labtrust.demo.load=ALWAYS", "labtrust.embedded-db.fsync=false",
+				// tests come from localhost, which is exempt; RateLimitTest comes from other loopback addresses
+				"labtrust.identity.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
+				"labtrust.identity.rate-limit.public-per-minute=20", "labtrust.identity.rate-limit.login-per-minute=5" })
 public abstract class IntegrationTest {
 
 	/** One fresh directory per test JVM, so the demo data loads once and the context is shared. */
@@ -35,6 +38,11 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("labtrust.data-dir", DATA_DIR::toString);
+	}
+
+	/** The data directory of this test JVM's platform (demo-credentials.json lies there). */
+	protected static Path dataDir() {
+		return DATA_DIR;
 	}
 
 	protected URI uri(String pathAndQuery) {

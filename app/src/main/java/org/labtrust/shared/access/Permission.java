@@ -6,8 +6,6 @@ package org.labtrust.shared.access;
  */
 public enum Permission {
 
-	/** See one's own account (who am I, which roles, which jurisdiction). */
-	ACCOUNT_SELF,
 	/** Create, disable and unlock staff and body accounts within one's jurisdiction. */
 	ACCOUNT_MANAGE,
 	/** Create and revoke API keys of one's own body. */

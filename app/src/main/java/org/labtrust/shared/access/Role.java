@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import static org.labtrust.shared.access.Permission.ACCOUNT_MANAGE;
-import static org.labtrust.shared.access.Permission.ACCOUNT_SELF;
 import static org.labtrust.shared.access.Permission.API_KEY_MANAGE;
 import static org.labtrust.shared.access.Permission.API_KEY_MANAGE_OWN_BODY;
 import static org.labtrust.shared.access.Permission.APPLICATION_ACCEPT;
@@ -29,26 +28,26 @@ import static org.labtrust.shared.access.Permission.REPORT_FILE;
 public enum Role {
 
 	/** Staff of one body: files reports, follows applications. */
-	BODY_USER(Kind.BODY, ACCOUNT_SELF, REPORT_FILE, APPLICATION_SUBMIT),
+	BODY_USER(Kind.BODY, REPORT_FILE, APPLICATION_SUBMIT),
 	/** Administrator of one body: as a body user, plus the body's API keys and record. */
-	BODY_ADMIN(Kind.BODY, ACCOUNT_SELF, REPORT_FILE, APPLICATION_SUBMIT, API_KEY_MANAGE_OWN_BODY, BODY_RECORD_READ),
+	BODY_ADMIN(Kind.BODY, REPORT_FILE, APPLICATION_SUBMIT, API_KEY_MANAGE_OWN_BODY, BODY_RECORD_READ),
 	/** Checks applications for completeness and accepts them (受理). */
-	ACCEPTANCE_OFFICER(Kind.REGULATOR, ACCOUNT_SELF, APPLICATION_ACCEPT, BODY_RECORD_READ),
+	ACCEPTANCE_OFFICER(Kind.REGULATOR, APPLICATION_ACCEPT, BODY_RECORD_READ),
 	/** Decides applications and changes certificate status. */
-	DECISION_OFFICER(Kind.REGULATOR, ACCOUNT_SELF, APPLICATION_DECIDE, CERTIFICATE_STATUS_CHANGE, BODY_RECORD_READ),
+	DECISION_OFFICER(Kind.REGULATOR, APPLICATION_DECIDE, CERTIFICATE_STATUS_CHANGE, BODY_RECORD_READ),
 	/** Inspects bodies ("double random, one public"). */
-	INSPECTOR(Kind.REGULATOR, ACCOUNT_SELF, INSPECTION_PERFORM, BODY_RECORD_READ),
+	INSPECTOR(Kind.REGULATOR, INSPECTION_PERFORM, BODY_RECORD_READ),
 	/** Runs proficiency testing. */
-	PT_COORDINATOR(Kind.REGULATOR, ACCOUNT_SELF, PT_COORDINATE, BODY_RECORD_READ),
+	PT_COORDINATOR(Kind.REGULATOR, PT_COORDINATE, BODY_RECORD_READ),
 	/** Keeps the credit record and the dishonesty list. */
-	CREDIT_OFFICER(Kind.REGULATOR, ACCOUNT_SELF, CREDIT_RECORD_EDIT, BODY_RECORD_READ),
+	CREDIT_OFFICER(Kind.REGULATOR, CREDIT_RECORD_EDIT, BODY_RECORD_READ),
 	/** Administers accounts, keys and the audit trail of a jurisdiction; decides nothing. */
-	ADMINISTRATOR(Kind.REGULATOR, ACCOUNT_SELF, ACCOUNT_MANAGE, API_KEY_MANAGE, AUDIT_READ, METRICS_READ,
+	ADMINISTRATOR(Kind.REGULATOR, ACCOUNT_MANAGE, API_KEY_MANAGE, AUDIT_READ, METRICS_READ,
 			BODY_RECORD_READ),
 	/** An outside expert on assessment teams; sees only what a team assigns. */
-	ASSESSOR(Kind.EXPERT, ACCOUNT_SELF, ASSESSMENT_PERFORM),
+	ASSESSOR(Kind.EXPERT, ASSESSMENT_PERFORM),
 	/** Another agency's system that cross-checks the registry by API. */
-	PARTNER_SYSTEM(Kind.PARTNER, ACCOUNT_SELF, REGISTRY_CROSS_CHECK);
+	PARTNER_SYSTEM(Kind.PARTNER, REGISTRY_CROSS_CHECK);
 
 	/** Who holds a role decides what it must be bound to. */
 	public enum Kind {

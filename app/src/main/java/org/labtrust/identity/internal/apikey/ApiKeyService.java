@@ -34,11 +34,11 @@ public class ApiKeyService {
 
 	/** What a body's key may be given. */
 	public static final Set<Permission> BODY_KEY_PERMISSIONS = Set.copyOf(
-			EnumSet.of(Permission.ACCOUNT_SELF, Permission.REPORT_FILE, Permission.APPLICATION_SUBMIT));
+			EnumSet.of(Permission.REPORT_FILE, Permission.APPLICATION_SUBMIT));
 
 	/** What a partner system's key may be given (METRICS_READ for monitoring systems). */
 	public static final Set<Permission> PARTNER_KEY_PERMISSIONS = Set.copyOf(
-			EnumSet.of(Permission.ACCOUNT_SELF, Permission.REGISTRY_CROSS_CHECK, Permission.METRICS_READ));
+			EnumSet.of(Permission.REGISTRY_CROSS_CHECK, Permission.METRICS_READ));
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

@@ -46,7 +46,7 @@ class RateLimiter {
 
 	Decision apiKey(String keyId, Integer ownLimit, String address) {
 		int limit = ownLimit != null ? ownLimit : settings.apiKeyPerMinute();
-		return take("key:" + keyId + ":" + limit, address, limit);
+		return take("key:" + keyId + ":" + limit, null, limit); // a key's limit holds from any address
 	}
 
 	Decision login(String address) {
@@ -54,7 +54,7 @@ class RateLimiter {
 	}
 
 	private Decision take(String key, String address, int perMinute) {
-		if (!settings.enabled() || exempt.contains(address)) {
+		if (!settings.enabled() || (address != null && exempt.contains(address))) {
 			return new Decision(true, 0, perMinute);
 		}
 		Bucket bucket = buckets.get(key, k -> Bucket.builder()

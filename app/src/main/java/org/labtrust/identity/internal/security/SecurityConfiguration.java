@@ -138,13 +138,13 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
 			.requestMatchers(HttpMethod.GET, "/", "/search", "/bodies/{id}", "/certificates", "/certificates/{number}")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(Permission.METRICS_READ.name());
 
 		// staff API (before the public /api/v1/bodies/** and /api/v1/certificates/** rules)
-		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").hasAuthority(Permission.ACCOUNT_SELF.name())
+		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/bodies/{id}/record")
 			.hasAuthority(Permission.BODY_RECORD_READ.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/certificates/{number}/status")
@@ -169,7 +169,7 @@ class SecurityConfiguration {
 			.permitAll();
 
 		// staff pages
-		rules.requestMatchers(HttpMethod.GET, "/staff").hasAuthority(Permission.ACCOUNT_SELF.name())
+		rules.requestMatchers(HttpMethod.GET, "/staff").authenticated()
 			.requestMatchers(HttpMethod.GET, "/staff/audit").hasAuthority(Permission.AUDIT_READ.name())
 			.requestMatchers(HttpMethod.GET, "/staff/api-keys")
 			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())
