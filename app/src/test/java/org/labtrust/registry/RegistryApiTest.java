@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.labtrust.IntegrationTest;
+import org.labtrust.identity.internal.apikey.ApiKey;
+import org.labtrust.identity.internal.apikey.ApiKeyService;
+import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.Actors;
+import org.labtrust.shared.access.Permission;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegistryApiTest extends IntegrationTest {
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	ApiKeyService keys;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -304,6 +313,11 @@ class RegistryApiTest extends IntegrationTest {
 		JsonNode health = getJson("/actuator/health");
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-		assertThat(get("/actuator/prometheus").body()).contains("http_server_requests");
+		assertThat(get("/actuator/prometheus").statusCode()).as("metrics are not public").isEqualTo(401);
+		String monitoringKey = Actors.callAs(Actor.SYSTEM, () -> keys.create(Actor.SYSTEM, new ApiKeyService.NewKey(
+				"prometheus", ApiKey.OwnerKind.PARTNER, null, "00", Set.of(Permission.METRICS_READ), null, null)))
+			.secret();
+		assertThat(get("/actuator/prometheus", Map.of("Authorization", "Bearer " + monitoringKey)).body())
+			.contains("http_server_requests");
 	}
 }
