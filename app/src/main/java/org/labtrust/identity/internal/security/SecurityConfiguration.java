@@ -5,6 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.labtrust.identity.internal.apikey.ApiKeyService;
+import org.labtrust.shared.access.ActorPrincipal;
+import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Permission;
 import org.labtrust.shared.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +54,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limits,
 			ProblemResponses problems, ObjectProvider<ClientRegistrationRepository> oidc,
-			OidcAccounts oidcAccounts, KnownEndpoints known) throws Exception {
+			OidcAccounts oidcAccounts, KnownEndpoints known, AuditTrail audit) throws Exception {
 		RequestMatcher api = request -> request.getServletPath().startsWith("/api/")
 				|| request.getServletPath().startsWith("/actuator/");
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -66,7 +68,14 @@ class SecurityConfiguration {
 					UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/?signedOut")
+				.addLogoutHandler((request, response, authentication) -> {
+					if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal principal) {
+						audit.recordAttempt(principal.actor(),
+								AuditTrail.Entry.of("logout", "account", principal.actor().id()), "SUCCESS");
+					}
+				}))
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasBearer))
 			.exceptionHandling(errors -> errors
