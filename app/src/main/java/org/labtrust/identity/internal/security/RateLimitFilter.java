@@ -29,6 +29,14 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/** Static files are cheap, cacheable and fetched with every page: they do not spend the budget. */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getServletPath();
+		return "GET".equals(request.getMethod()) && (path.startsWith("/css/") || path.startsWith("/js/")
+				|| path.startsWith("/webjars/") || path.equals("/favicon.ico"));
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
