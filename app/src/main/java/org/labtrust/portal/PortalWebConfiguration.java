@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Caching of the public pages: a minute in any cache, per language cookie and per htmx request
  * (which may get a fragment instead of the page). A request that switches the language sets a
- * cookie, so its answer stays in the browser only.
+ * cookie, so its answer stays in the browser only. A signed-in person's page carries their name
+ * and a CSRF token in the header, so it is not cached at all (Spring Security's no-store stays).
  */
 @Configuration(proxyBeanMethods = false)
 class PortalWebConfiguration implements WebMvcConfigurer {
@@ -30,8 +31,10 @@ class PortalWebConfiguration implements WebMvcConfigurer {
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			if (handler instanceof HandlerMethod method
 					&& method.getBeanType().getPackageName().equals(PortalWebConfiguration.class.getPackageName())) {
-				response.setHeader(HttpHeaders.CACHE_CONTROL,
-						request.getParameter("lang") == null ? PUBLIC_PAGE : "private, max-age=60");
+				if (!SignedIn.anyone()) {
+					response.setHeader(HttpHeaders.CACHE_CONTROL,
+							request.getParameter("lang") == null ? PUBLIC_PAGE : "private, max-age=60");
+				}
 				response.setHeader(HttpHeaders.VARY, "Cookie, HX-Request, HX-Target");
 			}
 			return true;

@@ -128,7 +128,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 			}
 		}
 		for (String username : List.of("gd-body-admin", "gd-body-user", "js-body-admin", "js-body-user")) {
-			callers.add(new Caller(username, demo.account(username).get("role").asString(), null,
+			callers.add(new Caller(username, demo.account(username).role(), null,
 					username.startsWith("gd"), Client.signedIn(port, username, demo.password(username))));
 		}
 		callers.add(new Caller("assessor", "ASSESSOR", null, false,

@@ -21,21 +21,28 @@ record DemoCredentials(JsonNode root) {
 		}
 	}
 
-	JsonNode account(String username) {
-		for (JsonNode account : root.get("accounts")) {
-			if (account.get("username").asString().equals(username)) {
-				return account;
+	/** One demo account as written to the file; jurisdiction and body are null where they do not apply. */
+	record Account(String username, String password, String role, String jurisdiction, Long bodyId, String bodyName) {
+	}
+
+	Account account(String username) {
+		for (JsonNode a : root.get("accounts")) {
+			if (a.get("username").asString().equals(username)) {
+				return new Account(username, a.get("password").asString(), a.get("role").asString(),
+						a.has("jurisdiction") ? a.get("jurisdiction").asString() : null,
+						a.has("bodyId") ? a.get("bodyId").asLong() : null,
+						a.has("bodyName") ? a.get("bodyName").asString() : null);
 			}
 		}
 		throw new IllegalArgumentException("no demo account " + username);
 	}
 
 	String password(String username) {
-		return account(username).get("password").asString();
+		return account(username).password();
 	}
 
 	long bodyId(String username) {
-		return account(username).get("bodyId").asLong();
+		return account(username).bodyId();
 	}
 
 	String bodyKey(long bodyId) {

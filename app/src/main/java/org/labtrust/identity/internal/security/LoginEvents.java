@@ -3,9 +3,13 @@ package org.labtrust.identity.internal.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.labtrust.identity.internal.IdentityProperties;
+import org.labtrust.identity.internal.account.Account;
 import org.labtrust.identity.internal.account.AccountStore;
+import org.labtrust.registry.RegistryQueries;
+import org.labtrust.shared.access.Jurisdiction;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.ActorPrincipal;
 import org.labtrust.shared.access.AuditTrail;
@@ -29,10 +33,14 @@ class LoginEvents {
 
 	private final AccountStore.Lockout lockout;
 
+	private final RegistryQueries registry;
+
 	private final Clock clock;
 
-	LoginEvents(AccountStore accounts, AuditTrail audit, IdentityProperties properties, Clock clock) {
+	LoginEvents(AccountStore accounts, AuditTrail audit, RegistryQueries registry, IdentityProperties properties,
+			Clock clock) {
 		this.accounts = accounts;
+		this.registry = registry;
 		this.audit = audit;
 		IdentityProperties.Lockout settings = properties.lockout();
 		this.lockout = new AccountStore.Lockout(settings.threshold(), settings.base(), settings.max());
@@ -49,22 +57,36 @@ class LoginEvents {
 			return;
 		}
 		accounts.recordSuccess(Long.parseLong(actor.id().substring("account:".length())), clock.instant());
-		audit.recordAttempt(actor, AuditTrail.Entry.of("login", "account", actor.id()), "SUCCESS");
+		audit.recordAttempt(actor, new AuditTrail.Entry("login", "account", actor.id(), authorityOf(actor.jurisdiction(),
+				actor.bodyId()), Map.of()), "SUCCESS");
 	}
 
 	@EventListener
 	void wrongPassword(AuthenticationFailureBadCredentialsEvent event) {
 		String typed = typedName(event);
-		Instant lockedUntil = accounts.byUsername(typed)
-			.map(account -> accounts.recordFailure(account.id(), clock.instant(), lockout))
-			.orElse(null);
+		Optional<Account> account = accounts.byUsername(typed);
+		Instant lockedUntil = account.map(a -> accounts.recordFailure(a.id(), clock.instant(), lockout)).orElse(null);
 		Map<String, String> detail = lockedUntil == null ? Map.of() : Map.of("lockedUntil", lockedUntil.toString());
-		audit.recordAttempt(new AuditTrail.Entry("login", "username", typed, null, detail), "FAILED");
+		audit.recordAttempt(new AuditTrail.Entry("login", "username", typed, authorityOf(account), detail), "FAILED");
 	}
 
 	@EventListener
 	void locked(AuthenticationFailureLockedEvent event) {
-		audit.recordAttempt(AuditTrail.Entry.of("login", "username", typedName(event)), "LOCKED");
+		String typed = typedName(event);
+		audit.recordAttempt(new AuditTrail.Entry("login", "username", typed, authorityOf(accounts.byUsername(typed)),
+				Map.of()), "LOCKED");
+	}
+
+	/** So that a provincial administrator sees the sign-ins of the province's officers and bodies. */
+	private String authorityOf(Optional<Account> account) {
+		return account.map(a -> authorityOf(a.jurisdiction(), a.bodyId())).orElse(null);
+	}
+
+	private String authorityOf(Jurisdiction jurisdiction, Long bodyId) {
+		if (jurisdiction != null) {
+			return jurisdiction.authorityCode();
+		}
+		return bodyId == null ? null : registry.bodyAuthorities(bodyId).stream().findFirst().orElse(null);
 	}
 
 	private static String typedName(AbstractAuthenticationFailureEvent event) {

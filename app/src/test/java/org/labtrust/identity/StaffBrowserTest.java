@@ -1,0 +1,272 @@
+package org.labtrust.identity;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labtrust.IntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff journeys in a real Chromium: a body administrator signs in, creates an API key, sees
+ * its text once and revokes it; a national administrator reads the audit trail of that and
+ * verifies the chain. Every page is checked for Content-Security-Policy violations (inline script
+ * or style, which the policy blocks), and leaves a screenshot at desktop width and at 375px in
+ * {@code target/screenshots} for review.
+ */
+class StaffBrowserTest extends IntegrationTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final int MAX_SHOT_HEIGHT = 6000;
+
+	/** Runs before any script of a page: records what the CSP blocked. */
+	private static final String CSP_RECORDER = "window.__cspViolations = [];"
+			+ "document.addEventListener('securitypolicyviolation', function (e) {"
+			+ "  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' '"
+			+ "    + (e.sample || ''));"
+			+ "});";
+
+	private static ChromeDriverService service;
+
+	private static WebDriver browser;
+
+	private static Path profile;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		assertThat(CHROMIUM).as("Chromium is needed for the browser test: apt-get install -y chromium chromium-driver "
+				+ "fonts-noto-cjk (CI installs it)").isExecutable();
+		assertThat(CHROMEDRIVER).as("chromedriver is needed for the browser test: apt-get install -y chromium-driver")
+			.isExecutable();
+		profile = Files.createTempDirectory("labtrust-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--password-store=basic", "--window-size=1280,900", "--lang=zh-CN",
+				"--user-data-dir=" + profile.toAbsolutePath());
+		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", CSP_RECORDER));
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterAll
+	static void stopChromium() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (service != null) {
+			service.stop();
+		}
+		if (profile != null) {
+			FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private <T> T await(Function<WebDriver, T> condition) {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait.until(condition);
+	}
+
+	/** Nothing on the page was blocked by the Content-Security-Policy. */
+	private void assertNoCspViolations() {
+		Object violations = ((ChromeDriver) browser).executeScript("return window.__cspViolations || null");
+		assertThat(violations).as("the CSP recorder ran on " + browser.getCurrentUrl()).isNotNull();
+		assertThat((List<?>) violations).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
+	}
+
+	/** The whole page at desktop width and at 375px (a phone). */
+	private void screenshot(String name) throws IOException {
+		capture(name, 1280);
+		capture(name + "-375", 375);
+	}
+
+	private void capture(String name, int width) throws IOException {
+		ChromeDriver chrome = (ChromeDriver) browser;
+		boolean phone = width < 600;
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", phone));
+		try {
+			long height = ((Number) chrome.executeScript(
+					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
+					(int) Math.min(Math.max(height, 600), MAX_SHOT_HEIGHT), "deviceScaleFactor", 1, "mobile", phone));
+			Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+		}
+	}
+
+	/** Signs in with the keyboard: name, tab, password, Enter. */
+	private void signIn(String username, String password) {
+		browser.get(url("/login"));
+		WebElement name = browser.findElement(By.id("username"));
+		assertThat(browser.switchTo().activeElement()).as("the name field has the focus").isEqualTo(name);
+		name.sendKeys(username, Keys.TAB);
+		browser.switchTo().activeElement().sendKeys(password, Keys.ENTER);
+		await(ExpectedConditions.urlMatches("/staff$"));
+	}
+
+	private HttpResponse<String> me(String key) {
+		return get("/api/v1/me", Map.of("Authorization", "Bearer " + key));
+	}
+
+	@Test
+	void aBodyAdministratorCreatesAKeySeesItOnceAndRevokesItAndTheAdministratorSeesItInTheTrail() throws IOException {
+		DemoCredentials demo = DemoCredentials.read(dataDir());
+		DemoCredentials.Account bodyAdmin = demo.account("gd-body-admin");
+
+		// the sign-in page: labelled fields, reached from the header of a public page
+		browser.get(url("/"));
+		browser.findElement(By.cssSelector(".account-nav a[href='/login']")).click();
+		await(ExpectedConditions.urlMatches("/login$"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
+		assertThat(browser.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("用户名");
+		assertThat(browser.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("密码");
+		assertNoCspViolations();
+		screenshot("login");
+
+		// a wrong password says what to do
+		browser.findElement(By.id("username")).sendKeys("gd-body-admin-typo");
+		browser.findElement(By.id("password")).sendKeys("wrong password", Keys.ENTER);
+		await(ExpectedConditions.urlContains("/login?error"));
+		assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确", "管理员");
+		screenshot("login-error");
+
+		// the staff home of a body administrator
+		signIn("gd-body-admin", bodyAdmin.password());
+		assertThat(browser.findElement(By.id("whoami-roles")).getText()).isEqualTo("机构管理员");
+		assertThat(browser.findElement(By.id("whoami-body")).getText()).contains(bodyAdmin.bodyName());
+		assertThat(browser.findElement(By.cssSelector(".account-name")).getText()).isEqualTo("gd-body-admin");
+		assertThat(browser.findElements(By.cssSelector("a[href='/staff/audit']"))).isEmpty();
+		assertNoCspViolations();
+		screenshot("staff-home");
+
+		// create a key: its text is shown once, in the marked box
+		browser.findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
+		await(ExpectedConditions.urlMatches("/staff/api-keys$"));
+		assertThat(browser.findElement(By.tagName("h2")).getText()).contains(bodyAdmin.bodyName());
+		assertThat(browser.findElement(By.id("body-perm-REPORT_FILE")).isSelected()).isTrue();
+		assertThat(browser.findElement(By.id("body-perm-APPLICATION_SUBMIT")).isSelected()).isFalse();
+		String label = "浏览器测试密钥 " + System.nanoTime();
+		WebElement labelField = browser.findElement(By.id("body-label"));
+		labelField.sendKeys(label);
+		browser.findElement(By.cssSelector("#create-body-key button[type='submit']")).click();
+		WebElement box = await(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
+		assertThat(box.getText()).contains("请现在复制", "只显示这一次", label);
+		WebElement secretField = browser.findElement(By.id("new-key-secret"));
+		String key = secretField.getDomProperty("value");
+		assertThat(key).matches("ltk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");
+		assertThat(secretField.getDomProperty("readOnly")).isEqualTo("true");
+		String id = key.substring(4, 16);
+		assertThat(browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']")).getDomAttribute("data-state"))
+			.isEqualTo("ACTIVE");
+		assertThat(me(key).statusCode()).as("the new key works").isEqualTo(200);
+		assertNoCspViolations();
+		screenshot("api-keys");
+
+		// open the page again: the key is listed, its text is gone; revoke it
+		browser.findElement(By.cssSelector(".breadcrumb a[href='/staff']")).click();
+		await(ExpectedConditions.urlMatches("/staff$"));
+		browser.findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
+		await(ExpectedConditions.urlMatches("/staff/api-keys$"));
+		assertThat(browser.getPageSource()).contains(label).doesNotContain(key);
+		WebElement row = browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
+		assertThat(row.getText()).contains("有效", "127.0.0.1");
+		row.findElement(By.cssSelector(".revoke-form button")).click();
+		WebElement confirmation = await(ExpectedConditions.visibilityOfElementLocated(By.id("revoked")));
+		assertThat(confirmation.getText()).contains("已吊销密钥", label);
+		WebElement revoked = browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
+		assertThat(revoked.getDomAttribute("data-state")).isEqualTo("REVOKED");
+		assertThat(revoked.findElement(By.cssSelector(".key-state")).getText()).isEqualTo("已吊销");
+		assertThat(revoked.findElements(By.cssSelector(".revoke-form"))).isEmpty();
+		assertThat(me(key).statusCode()).as("the revoked key is refused").isEqualTo(401);
+		assertNoCspViolations();
+		screenshot("api-keys-revoked");
+
+		// sign out from the header
+		browser.findElement(By.cssSelector(".site-header .sign-out button")).click();
+		await(ExpectedConditions.urlContains("signedOut"));
+		assertThat(browser.findElement(By.cssSelector(".signed-out")).getText()).contains("你已退出登录");
+		assertThat(browser.findElements(By.cssSelector(".account-nav a[href='/login']"))).hasSize(1);
+
+		// the national administrator reads the trail: newest first, the revocation near the top
+		signIn("national-administrator", demo.account("national-administrator").password());
+		assertThat(browser.findElement(By.id("whoami-roles")).getText()).isEqualTo("系统管理员");
+		assertThat(browser.findElement(By.id("whoami-jurisdiction")).getText()).contains("国家市场监督管理总局");
+		browser.findElement(By.cssSelector(".staff-links a[href='/staff/audit']")).click();
+		await(ExpectedConditions.urlMatches("/staff/audit$"));
+		List<WebElement> rows = browser.findElements(By.cssSelector("tr.audit-row"));
+		assertThat(rows).isNotEmpty();
+		assertThat(rows.get(0).getDomAttribute("data-action")).isEqualTo("login");
+		assertThat(rows.get(0).getText()).contains("national-administrator", "成功");
+		WebElement revocation = rows.stream()
+			.filter(r -> "api-key.revoke".equals(r.getDomAttribute("data-action")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no api-key.revoke row on the first page"));
+		assertThat(revocation.getText()).contains("gd-body-admin", "吊销 API 密钥", id, "机构管理员");
+		assertThat(rows.stream().filter(r -> r.getText().contains("gd-body-admin-typo")).findFirst())
+			.as("the failed sign-in is on the trail")
+			.hasValueSatisfying(r -> assertThat(r.getDomAttribute("data-outcome")).isEqualTo("FAILED"));
+
+		// filter by what was typed, then verify the chain
+		browser.findElement(By.id("f-action")).sendKeys("api-key", Keys.ENTER);
+		await(ExpectedConditions.urlContains("action=api-key"));
+		assertThat(browser.findElements(By.cssSelector("tr.audit-row")))
+			.isNotEmpty()
+			.allSatisfy(r -> assertThat(r.getDomAttribute("data-action")).startsWith("api-key"));
+		browser.findElement(By.id("verify-link")).click();
+		WebElement verification = await(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
+		assertThat(verification.getText()).contains("审计链完整");
+		assertThat(browser.getCurrentUrl()).contains("verify=1", "action=api-key");
+		assertNoCspViolations();
+		screenshot("audit");
+
+		// and in English, from the switch on the page
+		browser.findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
+		await(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+		assertThat(browser.findElement(By.cssSelector("tr.audit-row .badge")).getText()).isEqualTo("Succeeded");
+		screenshot("audit-en");
+		browser.findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
+		await(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+	}
+}
