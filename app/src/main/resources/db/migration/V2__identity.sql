@@ -45,9 +45,9 @@ create table api_key (
 );
 create index api_key_body on api_key (body_id) where body_id is not null;
 
--- The audit trail. seq is gapless and assigned under the lock on audit_head; each row's hash
--- covers the previous row's hash and every field of the row (docs/audit-trail.md gives the
--- encoding), so a changed, inserted or deleted row breaks the chain.
+-- The audit trail. seq is gapless and assigned by the chainer under the lock on audit_head; each
+-- row's hash covers the previous row's hash and every field of the row (docs/audit-trail.md gives
+-- the encoding), so a changed, inserted or deleted row breaks the chain.
 create table audit_entry (
     seq                bigint      primary key,
     occurred_at        timestamptz not null,
@@ -72,6 +72,28 @@ create index audit_entry_time on audit_entry (occurred_at);
 create index audit_entry_actor on audit_entry (actor_id, seq);
 create index audit_entry_target on audit_entry (target_type, target_id, seq);
 create index audit_entry_action on audit_entry (action, seq);
+
+-- Entries written by changing transactions wait here until the chainer (every few tens of
+-- milliseconds) moves them into audit_entry in one batch, so that changes do not queue on the
+-- chain head's lock and its commit.
+create table audit_pending (
+    id                 bigint      generated always as identity primary key,
+    occurred_at        timestamptz not null,
+    actor_kind         text        not null,
+    actor_id           text        not null,
+    actor_name         text        not null,
+    actor_roles        text        not null,
+    actor_jurisdiction text,
+    actor_body_id      bigint,
+    action             text        not null,
+    outcome            text        not null,
+    target_type        text,
+    target_id          text,
+    target_authority   text,
+    detail             text        not null,
+    request_id         text,
+    client_address     text
+);
 
 create table audit_head (
     singleton boolean primary key default true check (singleton),

@@ -1,5 +1,6 @@
 package org.labtrust.identity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
 import org.labtrust.identity.internal.audit.AuditVerifier;
+import org.labtrust.identity.internal.audit.JdbcAuditTrail;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.AuditTrail;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The audit trail is append-only in the database and its hash chain finds any row changed,
@@ -27,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditTrailTest extends IntegrationTest {
 
 	@Autowired
-	AuditTrail audit;
+	JdbcAuditTrail audit;
 
 	@Autowired
 	AuditVerifier verifier;
@@ -55,10 +58,25 @@ class AuditTrailTest extends IntegrationTest {
 			f.get();
 		}
 		pool.shutdown();
+		audit.flush();
 		assertThat(jdbc.sql("select seq from audit_head").query(Long.class).single()).isEqualTo(before + 200);
 		AuditVerifier.Result result = verifier.verify(null, null);
 		assertThat(result.intact()).as(String.valueOf(result.firstBreak())).isTrue();
 		assertThat(result.rows()).isEqualTo(result.headSeq());
+	}
+
+	@Test
+	void entriesAreChainedWithinMomentsWithoutBeingAskedFor() {
+		long before = jdbc.sql("select seq from audit_head").query(Long.class).single();
+		Actors.callAs(Actor.SYSTEM, () -> transactions.execute(status -> {
+			audit.record(AuditTrail.Entry.of("test.background", "test", "in a transaction"));
+			return null;
+		}));
+		audit.recordAttempt(Actor.SYSTEM, AuditTrail.Entry.of("test.background", "test", "outside"), "FAILED");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
+				"select count(*) from audit_entry where action = 'test.background' and seq > ?").param(before)
+			.query(Long.class).single()).isEqualTo(2));
+		assertThat(jdbc.sql("select count(*) from audit_pending").query(Long.class).single()).isZero();
 	}
 
 	@Test
@@ -68,6 +86,7 @@ class AuditTrailTest extends IntegrationTest {
 			audit.record(AuditTrail.Entry.of("test.rollback", "test", "x"));
 			throw new IllegalStateException("the change failed");
 		})).hasMessage("the change failed");
+		audit.flush();
 		assertThat(jdbc.sql("select seq from audit_head").query(Long.class).single()).isEqualTo(before);
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'test.rollback'").query(Long.class).single())
 			.isZero();
@@ -129,6 +148,7 @@ class AuditTrailTest extends IntegrationTest {
 			audit.record(new AuditTrail.Entry("test.row", "test", "t", null, Map.of("reason", "it's a test")));
 			return null;
 		});
+		audit.flush();
 		return jdbc.sql("select max(seq) from audit_entry where action = 'test.row'").query(Long.class).single();
 	}
 

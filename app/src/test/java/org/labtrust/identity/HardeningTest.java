@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
+import org.labtrust.identity.internal.audit.JdbcAuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,9 @@ class HardeningTest extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcAuditTrail trail;
 
 	@Test
 	void pagesCarryAStrictContentSecurityPolicyAndNoFraming() {
@@ -87,6 +91,7 @@ class HardeningTest extends IntegrationTest {
 	}
 
 	private long audited() {
+		trail.flush();
 		return jdbc.sql("select count(*) from audit_entry where action = 'registry.cross-check' and actor_kind = 'API_KEY'")
 			.query(Long.class).single();
 	}

@@ -16,6 +16,7 @@ import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.Role;
+import org.labtrust.identity.internal.audit.JdbcAuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +49,9 @@ class JurisdictionTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcAuditTrail trail;
+
 	private DemoCredentials demo;
 
 	@BeforeEach
@@ -66,6 +70,7 @@ class JurisdictionTest extends IntegrationTest {
 		Actors.callAs(GD_DECISION, () -> registry.changeCertificateStatus(GD_DECISION, guangdong,
 				CertificateStatus.SUSPENDED, "监督抽查不合格"));
 		assertThat(status(guangdong)).isEqualTo("SUSPENDED");
+		trail.flush();
 		assertThat(jdbc.sql("""
 				select actor_id || ' ' || target_authority from audit_entry
 				where action = 'certificate.status.change' and target_id = ? order by seq desc limit 1""")

@@ -14,6 +14,7 @@ import org.labtrust.identity.internal.account.AccountService;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.Role;
+import org.labtrust.identity.internal.audit.JdbcAuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +32,9 @@ class LockoutTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcAuditTrail trail;
+
 	@Test
 	void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
 		Account account = create("lockout-one");
@@ -43,6 +47,7 @@ class LockoutTest extends IntegrationTest {
 		Instant lockedUntil = lockedUntil(account.id());
 		assertThat(Duration.between(Instant.now(), lockedUntil).toSeconds()).isCloseTo(60, within(5L));
 
+		trail.flush();
 		List<String> outcomes = jdbc.sql("""
 				select outcome from audit_entry where action = 'login' and target_id = 'lockout-one' order by seq""")
 			.query(String.class).list();

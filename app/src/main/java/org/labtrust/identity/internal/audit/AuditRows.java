@@ -15,6 +15,18 @@ final class AuditRows {
 	private AuditRows() {
 	}
 
+	/** A row of audit_pending: no sequence number or hashes yet. */
+	static AuditRow mapUnsequenced(ResultSet rs) throws SQLException {
+		long body = rs.getLong("actor_body_id");
+		Long actorBodyId = rs.wasNull() ? null : body;
+		return new AuditRow(0, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
+				rs.getString("actor_roles"), rs.getString("actor_jurisdiction"), actorBodyId, rs.getString("action"),
+				rs.getString("outcome"), rs.getString("target_type"), rs.getString("target_id"),
+				rs.getString("target_authority"), rs.getString("detail"), rs.getString("request_id"),
+				rs.getString("client_address"), null, null);
+	}
+
 	static AuditRow map(ResultSet rs) throws SQLException {
 		long body = rs.getLong("actor_body_id");
 		Long actorBodyId = rs.wasNull() ? null : body;

@@ -30,8 +30,11 @@ public class AuditSearch {
 
 	private final JdbcClient jdbc;
 
-	AuditSearch(JdbcClient jdbc) {
+	private final JdbcAuditTrail trail;
+
+	AuditSearch(JdbcClient jdbc, JdbcAuditTrail trail) {
 		this.jdbc = jdbc;
+		this.trail = trail;
 	}
 
 	/** Filters as typed by a person or a client; blank means "any". Dates are China dates. */
@@ -51,6 +54,7 @@ public class AuditSearch {
 
 	public Page search(Query query, Actor viewer) {
 		viewer.require(Permission.AUDIT_READ);
+		trail.flush(); // so that what was just done is found
 		StringBuilder sql = new StringBuilder("select " + AuditRows.COLUMNS + " from audit_entry where true");
 		List<Object> params = new ArrayList<>();
 		if (!viewer.jurisdiction().isNational()) {

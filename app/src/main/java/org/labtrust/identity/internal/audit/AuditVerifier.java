@@ -24,8 +24,11 @@ public class AuditVerifier {
 
 	private final TransactionTemplate readOnly;
 
-	AuditVerifier(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final JdbcAuditTrail trail;
+
+	AuditVerifier(JdbcClient jdbc, JdbcAuditTrail trail, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.trail = trail;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
@@ -46,6 +49,7 @@ public class AuditVerifier {
 
 	/** A head an auditor saw earlier; both null to skip that check. */
 	public Result verify(Long knownSeq, String knownHashHex) {
+		trail.flush();
 		return readOnly.execute(status -> walk(knownSeq, knownHashHex));
 	}
 

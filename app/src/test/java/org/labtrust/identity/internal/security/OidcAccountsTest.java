@@ -9,6 +9,7 @@ import org.labtrust.identity.internal.account.Account;
 import org.labtrust.shared.access.Jurisdiction;
 import org.labtrust.shared.access.Permission;
 import org.labtrust.shared.access.Role;
+import org.labtrust.identity.internal.audit.JdbcAuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -27,6 +28,9 @@ class OidcAccountsTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	JdbcAuditTrail trail;
+
 	@Test
 	void claimsBecomeAnAccountThatFollowsTheProviderAtEachSignIn() {
 		Account first = oidc.provision("gd", ISSUER, "sub-1", "li.ming", "李明",
@@ -42,6 +46,7 @@ class OidcAccountsTest extends IntegrationTest {
 		assertThat(again.id()).isEqualTo(first.id());
 		assertThat(again.roles()).containsExactly(Role.INSPECTOR);
 		assertThat(again.actor().has(Permission.CERTIFICATE_STATUS_CHANGE)).as("a role taken away is gone").isFalse();
+		trail.flush();
 		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'account.provision' and target_id = ?")
 			.param("account:" + first.id()).query(Long.class).single()).isEqualTo(1);
 	}
