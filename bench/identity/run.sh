@@ -11,7 +11,8 @@
 # The baseline: the same jar started through OpenAccessApplication (compiled here from
 # bench/identity), where a filter chain ahead of the real one lets every request through as a
 # fixed actor and the audit trail records nothing. Same data, same request, same wrk settings;
-# the two are run alternately, twice each (A B A B), on the default demo registry (3,000 bodies).
+# the two are run alternately, ROUNDS times each (A B A B ...), on the default demo registry
+# (3,000 bodies); the last line gives each variant's median over the rounds and the difference.
 # Needs: wrk (apt-get install wrk), python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,8 @@ PORT=18081
 PGPORT=15433
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-4}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-60}   # seconds of load before measuring: the JIT compiles for most of a minute
 ITEMS=${ITEMS:-1}
 OUT=bench/results
 mkdir -p "$OUT"
@@ -77,13 +80,30 @@ export BODY_FILE=$OUT/identity-body.json
 head -c 300 "$BODY_FILE"; echo
 
 measure() { # label
-  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/identity/crosscheck.lua "http://localhost:$PORT/api/v1/registry/cross-check" > /dev/null
-  echo -n "RESULT $1 c=$CONNECTIONS "
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/identity/crosscheck.lua \
-    "http://localhost:$PORT/api/v1/registry/cross-check" | grep '^RESULT' | sed 's/^RESULT //'
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/identity/crosscheck.lua "http://localhost:$PORT/api/v1/registry/cross-check" > /dev/null
+  local line
+  line=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/identity/crosscheck.lua \
+    "http://localhost:$PORT/api/v1/registry/cross-check" | grep '^RESULT' | sed 's/^RESULT //')
+  echo "RESULT $1 c=$CONNECTIONS $line" | tee -a "$OUT/identity-rounds.txt"
 }
 
-for round in 1 2; do
+: > "$OUT/identity-rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
   start secured; measure "secured[round $round]"; stop
   start open; measure "open[round $round]"; stop
 done
+
+# medians over the rounds, and secured minus open
+python3 - "$OUT/identity-rounds.txt" <<'PY'
+import re, statistics, sys
+rows = {"secured": [], "open": []}
+for line in open(sys.argv[1]):
+    m = re.match(r"RESULT (\w+)\[", line)
+    if m:
+        rows[m.group(1)].append({k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)})
+med = {v: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_ms", "p95_ms", "p99_ms")} for v, rs in rows.items()}
+for v in ("secured", "open"):
+    print("RESULT median[%s] rps=%.0f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f" % (v, med[v]["rps"], med[v]["p50_ms"], med[v]["p95_ms"], med[v]["p99_ms"]))
+print("RESULT added-by-authorization-and-audit p50_ms=%.2f p95_ms=%.2f" % (
+    med["secured"]["p50_ms"] - med["open"]["p50_ms"], med["secured"]["p95_ms"] - med["open"]["p95_ms"]))
+PY

@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer ltk_...}: checks the key on every request (so that a revoked key
+ * {@code Authorization: Bearer ltk_...} (the filter chain for such requests): checks the key on every request (so that a revoked key
  * fails on the very next one), applies the key's rate limit, and makes the key's actor the
  * request's principal for this request only (no session). A bad key answers 401 at once rather
  * than falling back to anonymous access, so that a client learns its key is wrong.
@@ -47,10 +47,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!hasBearer(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
 		String address = request.getRemoteAddr();
 		ApiKey key;
 		try {

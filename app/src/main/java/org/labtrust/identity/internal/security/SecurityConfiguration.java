@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -27,6 +28,11 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -45,10 +51,49 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * No Micrometer observation per security filter: they cost more than the filters themselves
+	 * (bench/identity). Requests are still observed as a whole (http.server.requests).
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService keys, RateLimiter limits,
-			ProblemResponses problems, ObjectProvider<ClientRegistrationRepository> oidc,
-			OidcAccounts oidcAccounts, KnownEndpoints known, AuditTrail audit) throws Exception {
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Requests with {@code Authorization: Bearer}: stateless, no session, cookie or CSRF machinery,
+	 * the same rules. Kept lean because systems call it at volume (report filing).
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiKeyChain(HttpSecurity http, ApiKeyService keys, RateLimiter limits,
+			ProblemResponses problems, KnownEndpoints known) throws Exception {
+		http.securityMatcher(ApiKeyAuthenticationFilter::hasBearer)
+			.authorizeHttpRequests(SecurityConfiguration::rules)
+			.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, limits, problems), AuthorizationFilter.class)
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.csrf(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, e) -> refuse(request, response, known, problems,
+						HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"))
+				.accessDeniedHandler((request, response, e) -> refuse(request, response, known, problems,
+						HttpStatus.FORBIDDEN, "FORBIDDEN")));
+		headers(http);
+		return http.build();
+	}
+
+	/** Everything else: people with sessions and the anonymous public. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain browserChain(HttpSecurity http, RateLimiter limits, ProblemResponses problems,
+			ObjectProvider<ClientRegistrationRepository> oidc, OidcAccounts oidcAccounts, KnownEndpoints known,
+			AuditTrail audit) throws Exception {
 		RequestMatcher api = request -> request.getServletPath().startsWith("/api/")
 				|| request.getServletPath().startsWith("/actuator/");
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -58,8 +103,6 @@ class SecurityConfiguration {
 
 		http.authorizeHttpRequests(SecurityConfiguration::rules)
 			.addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, limits, problems),
-					UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new RateLimitFilter(limits, problems), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout")
@@ -71,42 +114,44 @@ class SecurityConfiguration {
 					}
 				}))
 			.requestCache(cache -> cache.requestCache(requestCache))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(ApiKeyAuthenticationFilter::hasBearer))
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor((request, response, e) -> {
-					if (!unknown(request, response, known, problems)) {
-						problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", new Object[0],
-								"Sign in or send an API key");
-					}
-				}, api)
+				.defaultAuthenticationEntryPointFor((request, response, e) -> refuse(request, response, known,
+						problems, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"), api)
 				.defaultAuthenticationEntryPointFor((request, response, e) -> {
 					if (!unknown(request, response, known, problems)) {
 						loginPage.commence(request, response, e);
 					}
 				}, request -> true)
-				.defaultAccessDeniedHandlerFor((request, response, e) -> {
-					if (!unknown(request, response, known, problems)) {
-						problems.write(request, response, HttpStatus.FORBIDDEN,
-								e instanceof CsrfException ? "CSRF_INVALID" : "FORBIDDEN", new Object[0],
-								"Not allowed for this account");
-					}
-				}, api)
+				.defaultAccessDeniedHandlerFor((request, response, e) -> refuse(request, response, known, problems,
+						HttpStatus.FORBIDDEN, e instanceof CsrfException ? "CSRF_INVALID" : "FORBIDDEN"), api)
 				.defaultAccessDeniedHandlerFor((request, response, e) -> {
 					if (!unknown(request, response, known, problems)) {
 						pageDenied.handle(request, response, e);
 					}
 				}, request -> true))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer
-					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.httpBasic(AbstractHttpConfigurer::disable);
+		headers(http);
 		if (oidc.getIfAvailable() != null) {
 			http.oauth2Login(login -> login.loginPage("/login")
 				.defaultSuccessUrl("/staff", false)
 				.userInfoEndpoint(user -> user.oidcUserService(oidcAccounts)));
 		}
 		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+	}
+
+	/** An API refusal: 404/405 for a request no endpoint takes, else the given status and code. */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, KnownEndpoints known,
+			ProblemResponses problems, HttpStatus status, String code) throws IOException {
+		if (!unknown(request, response, known, problems)) {
+			problems.write(request, response, status, code, new Object[0],
+					status == HttpStatus.UNAUTHORIZED ? "Sign in or send an API key" : "Not allowed for this account");
+		}
 	}
 
 	/**
