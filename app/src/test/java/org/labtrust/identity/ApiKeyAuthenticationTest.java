@@ -3,6 +3,7 @@ package org.labtrust.identity;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** API keys: what a key proves, what happens when it is wrong, revoked, expired or overused. */
 class ApiKeyAuthenticationTest extends IntegrationTest {
@@ -93,6 +95,23 @@ class ApiKeyAuthenticationTest extends IntegrationTest {
 		HttpResponse<String> after = client.get("/api/v1/me");
 		assertThat(after.statusCode()).isEqualTo(401);
 		assertThat(json.readTree(after.body()).get("code").asString()).isEqualTo("API_KEY_REVOKED");
+	}
+
+	@Test
+	void aRevocationByAnotherNodeReachesThisOneWithinMoments() {
+		ApiKeyService.Created created = create(null);
+		Client client = Client.withKey(port, created.secret());
+		assertThat(client.get("/api/v1/me").statusCode()).isEqualTo(200); // now cached here
+		// what another node's revoke() does: the row changes and the notice goes out on commit
+		jdbc.sql("update api_key set revoked_at = now(), revoked_by = 'other-node' where id = ?")
+			.param(created.key().id()).update();
+		jdbc.sql("select pg_notify('labtrust_api_key_changed', ?)").param(created.key().id()).query(String.class)
+			.single();
+		await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			HttpResponse<String> after = client.get("/api/v1/me");
+			assertThat(after.statusCode()).isEqualTo(401);
+			assertThat(json.readTree(after.body()).get("code").asString()).isEqualTo("API_KEY_REVOKED");
+		});
 	}
 
 	@Test

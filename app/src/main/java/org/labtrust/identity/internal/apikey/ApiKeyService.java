@@ -13,9 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.labtrust.identity.internal.IdentityProperties;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.DomainException;
+import org.labtrust.shared.PostgresChannels;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Jurisdiction;
@@ -23,6 +26,8 @@ import org.labtrust.shared.access.Permission;
 import org.labtrust.shared.access.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creating, listing, revoking and checking API keys. A body administrator manages the keys of
@@ -45,6 +50,21 @@ public class ApiKeyService {
 	/** Last-used time is written at most this often per key, so that use costs no write per request. */
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
+	/** Tells every node that a key changed (was revoked); the payload is the key id. */
+	static final String CHANNEL = "labtrust_api_key_changed";
+
+	/**
+	 * Keys in use, so that a request costs no database lookup. A revocation empties the entry on
+	 * this node when it commits and on every other node when PostgreSQL delivers the notice
+	 * (milliseconds); the expiry bounds how long a lost notice could keep a revoked key working.
+	 */
+	private final Cache<String, ApiKeyStore.Stored> inUse = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.build();
+
+	private final PostgresChannels channels;
+
 	private final ApiKeyStore store;
 
 	private final RegistryQueries registry;
@@ -58,12 +78,14 @@ public class ApiKeyService {
 	private final Map<String, Instant> lastTouched = new ConcurrentHashMap<>();
 
 	ApiKeyService(ApiKeyStore store, RegistryQueries registry, AuditTrail audit, IdentityProperties properties,
-			Clock clock) {
+			PostgresChannels channels, Clock clock) {
 		this.store = store;
 		this.registry = registry;
 		this.audit = audit;
 		this.settings = properties.apiKeys();
+		this.channels = channels;
 		this.clock = clock;
+		channels.subscribe(CHANNEL, inUse::invalidate);
 	}
 
 	/** What to create; null fields take defaults (permissions by owner kind, expiry by settings). */
@@ -93,7 +115,13 @@ public class ApiKeyService {
 	/** Checks a presented key: the key, or {@link Refused}. */
 	public ApiKey authenticate(String presented, String clientAddress) {
 		ApiKeySecret parsed = ApiKeySecret.parse(presented).orElseThrow(() -> new Refused("API_KEY_INVALID"));
-		ApiKeyStore.Stored stored = store.forAuthentication(parsed.id()).orElse(null);
+		ApiKeyStore.Stored stored = inUse.getIfPresent(parsed.id());
+		if (stored == null) {
+			stored = store.forAuthentication(parsed.id()).orElse(null);
+			if (stored != null) {
+				inUse.put(parsed.id(), stored);
+			}
+		}
 		if (stored == null || !java.security.MessageDigest.isEqual(stored.secretSha256(), parsed.secretSha256())) {
 			throw new Refused("API_KEY_INVALID");
 		}
@@ -196,6 +224,13 @@ public class ApiKeyService {
 		ApiKey key = visible(actor, id);
 		if (store.revoke(id, clock.instant(), actor.id())) {
 			audit.record(new AuditTrail.Entry("api-key.revoke", "api-key", id, authorityOf(key), Map.of()));
+			channels.announce(CHANNEL, id);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					inUse.invalidate(id); // here at once; other nodes when the notice arrives
+				}
+			});
 		}
 		return store.byId(id).orElseThrow();
 	}
