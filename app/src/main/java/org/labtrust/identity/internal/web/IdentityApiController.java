@@ -1,5 +1,6 @@
 package org.labtrust.identity.internal.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,13 +49,16 @@ class IdentityApiController {
 
 	private final RegistryQueries registry;
 
+	private final Clock clock;
+
 	IdentityApiController(AccountService accounts, ApiKeyService keys, AuditSearch auditSearch,
-			AuditVerifier auditVerifier, RegistryQueries registry) {
+			AuditVerifier auditVerifier, RegistryQueries registry, Clock clock) {
 		this.accounts = accounts;
 		this.keys = keys;
 		this.auditSearch = auditSearch;
 		this.auditVerifier = auditVerifier;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	record Me(String kind, String id, String name, Set<Role> roles, Set<Permission> permissions, String jurisdiction,
@@ -75,10 +79,10 @@ class IdentityApiController {
 			Long bodyId, boolean enabled, boolean locked, int failedLogins, Instant lockedUntil, Instant lastLoginAt,
 			Instant createdAt) {
 
-		static AccountView of(Account a) {
+		static AccountView of(Account a, Instant now) {
 			return new AccountView(a.id(), a.username(), a.displayName(), a.roles(),
 					a.jurisdiction() == null ? null : a.jurisdiction().authorityCode(), a.bodyId(), a.enabled(),
-					a.lockedAt(Instant.now()), a.failedLogins(), a.lockedUntil(), a.lastLoginAt(), a.createdAt());
+					a.lockedAt(now), a.failedLogins(), a.lockedUntil(), a.lastLoginAt(), a.createdAt());
 		}
 	}
 
@@ -87,7 +91,7 @@ class IdentityApiController {
 	List<AccountView> accounts(@RequestParam(required = false) String bodyId) {
 		return accounts.list(Actors.current(), bodyId == null ? null : id(bodyId, "BODY_ID_INVALID"))
 			.stream()
-			.map(AccountView::of)
+			.map(a -> AccountView.of(a, clock.instant()))
 			.toList();
 	}
 
@@ -101,25 +105,25 @@ class IdentityApiController {
 	AccountView createAccount(@RequestBody CreateAccount request) {
 		return AccountView.of(accounts.create(Actors.current(), new AccountService.NewAccount(request.username(),
 				request.displayName(), request.password(), request.roles() == null ? Set.of() : request.roles(),
-				request.jurisdiction(), request.bodyId())));
+				request.jurisdiction(), request.bodyId())), clock.instant());
 	}
 
 	@PostMapping("/accounts/{id}/unlock")
 	@Operation(summary = "Clear a lockout after repeated wrong passwords")
 	AccountView unlock(@PathVariable String id) {
-		return AccountView.of(accounts.unlock(Actors.current(), id(id, "ACCOUNT_ID_INVALID")));
+		return AccountView.of(accounts.unlock(Actors.current(), id(id, "ACCOUNT_ID_INVALID")), clock.instant());
 	}
 
 	@PostMapping("/accounts/{id}/disable")
 	@Operation(summary = "Disable an account: it can no longer sign in")
 	AccountView disable(@PathVariable String id) {
-		return AccountView.of(accounts.setEnabled(Actors.current(), id(id, "ACCOUNT_ID_INVALID"), false));
+		return AccountView.of(accounts.setEnabled(Actors.current(), id(id, "ACCOUNT_ID_INVALID"), false), clock.instant());
 	}
 
 	@PostMapping("/accounts/{id}/enable")
 	@Operation(summary = "Enable a disabled account")
 	AccountView enable(@PathVariable String id) {
-		return AccountView.of(accounts.setEnabled(Actors.current(), id(id, "ACCOUNT_ID_INVALID"), true));
+		return AccountView.of(accounts.setEnabled(Actors.current(), id(id, "ACCOUNT_ID_INVALID"), true), clock.instant());
 	}
 
 	// --- API keys
@@ -129,9 +133,9 @@ class IdentityApiController {
 			String createdBy, Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastUsedAt,
 			String lastUsedFrom) {
 
-		static KeyView of(ApiKey k) {
+		static KeyView of(ApiKey k, Instant now) {
 			return new KeyView(k.id(), k.label(), k.ownerKind(), k.bodyId(), k.jurisdiction(), k.permissions(),
-					k.rateLimitPerMinute(), k.stateAt(Instant.now()), k.createdAt(), k.createdBy(), k.expiresAt(),
+					k.rateLimitPerMinute(), k.stateAt(now), k.createdAt(), k.createdBy(), k.expiresAt(),
 					k.revokedAt(), k.revokedBy(), k.lastUsedAt(), k.lastUsedFrom());
 		}
 	}
@@ -149,7 +153,7 @@ class IdentityApiController {
 	List<KeyView> keys(@RequestParam(required = false) String bodyId) {
 		return keys.list(Actors.current(), bodyId == null ? null : id(bodyId, "BODY_ID_INVALID"))
 			.stream()
-			.map(KeyView::of)
+			.map(k -> KeyView.of(k, clock.instant()))
 			.toList();
 	}
 
@@ -157,7 +161,7 @@ class IdentityApiController {
 	@Operation(summary = "One key (never its secret)")
 	KeyView key(@PathVariable String id) {
 		return keys.find(Actors.current(), id)
-			.map(KeyView::of)
+			.map(k -> KeyView.of(k, clock.instant()))
 			.orElseThrow(() -> DomainException.notFound("API_KEY_NOT_FOUND", "No such API key"));
 	}
 
@@ -168,13 +172,13 @@ class IdentityApiController {
 		ApiKeyService.Created created = keys.create(Actors.current(), new ApiKeyService.NewKey(request.label(),
 				request.ownerKind(), request.bodyId(), request.jurisdiction(), request.permissions(),
 				request.expiresOn(), request.rateLimitPerMinute()));
-		return new CreatedKey(KeyView.of(created.key()), created.secret());
+		return new CreatedKey(KeyView.of(created.key(), clock.instant()), created.secret());
 	}
 
 	@PostMapping("/api-keys/{id}/revoke")
 	@Operation(summary = "Revoke a key; it fails from the next request on")
 	KeyView revoke(@PathVariable String id) {
-		return KeyView.of(keys.revoke(Actors.current(), id));
+		return KeyView.of(keys.revoke(Actors.current(), id), clock.instant());
 	}
 
 	// --- audit trail
@@ -225,8 +229,9 @@ class IdentityApiController {
 		if (!actor.mayAccessBody(bodyId, authorities)) {
 			throw Actor.forbidden();
 		}
-		List<AccountView> bodyAccounts = accounts.ofBody(actor, bodyId).stream().map(AccountView::of).toList();
-		List<KeyView> bodyKeys = keys.ofBody(actor, bodyId).stream().map(KeyView::of).toList();
+		Instant now = clock.instant();
+		List<AccountView> bodyAccounts = accounts.ofBody(actor, bodyId).stream().map(a -> AccountView.of(a, now)).toList();
+		List<KeyView> bodyKeys = keys.ofBody(actor, bodyId).stream().map(k -> KeyView.of(k, now)).toList();
 		return new BodyRecord(body, authorities, bodyAccounts, bodyKeys);
 	}
 
