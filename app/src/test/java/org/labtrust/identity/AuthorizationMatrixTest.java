@@ -58,7 +58,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				"GET /api/v1/bodies/by-credit-code/{creditCode}", "GET /api/v1/certificates/{number}",
 				"GET /api/v1/exports/registry.csv", "GET /api/v1/exports/registry.jsonl", "GET /v3/api-docs",
 				"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
-				"GET /actuator/health", "GET /actuator/health/**", "ANY /error")) {
+				"GET /actuator/health", "GET /actuator/health/**", "ANY /error", "GET /api/v1/calendar/{date}",
+				"GET /api/v1/calendar/working-days")) {
 			RULES.put(endpoint, new Rule(EVERYONE, false, false));
 		}
 		RULES.put("GET /api/v1/me", new Rule(SIGNED_IN, false, false));
@@ -228,7 +229,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		}
 		return path.replace("{id}", values.get("bodyId"))
 			.replace("{number}", values.get("number"))
-			.replace("{creditCode}", values.get("creditCode"));
+			.replace("{creditCode}", values.get("creditCode"))
+			.replace("{date}", "2025-10-01")
+			.replace("/working-days", "/working-days?from=2025-09-30&add=5");
 	}
 
 	/** Bodies that pass the permission check and then stop without changing anything lasting. */
