@@ -59,7 +59,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				"GET /api/v1/exports/registry.csv", "GET /api/v1/exports/registry.jsonl", "GET /v3/api-docs",
 				"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
 				"GET /actuator/health", "GET /actuator/health/**", "ANY /error", "GET /api/v1/calendar/{date}",
-				"GET /api/v1/calendar/working-days")) {
+				"GET /api/v1/calendar/working-days", "GET /api/v1/calendar/years")) {
 			RULES.put(endpoint, new Rule(EVERYONE, false, false));
 		}
 		RULES.put("GET /api/v1/me", new Rule(SIGNED_IN, false, false));
@@ -93,6 +93,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		RULES.put("GET /api/v1/audit", new Rule(Set.of("ADMINISTRATOR"), false, false));
 		RULES.put("GET /staff/audit", new Rule(Set.of("ADMINISTRATOR"), false, false));
 		RULES.put("GET /api/v1/audit/verify", new Rule(Set.of("ADMINISTRATOR"), false, true));
+		// the working-day calendar is one for the whole country
+		RULES.put("PUT /api/v1/calendar/years/{year}", new Rule(Set.of("ADMINISTRATOR"), false, true));
 	}
 
 	/** A caller: its label, the role it acts in, its jurisdiction, and whether it owns the Guangdong body. */
@@ -231,6 +233,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 			.replace("{number}", values.get("number"))
 			.replace("{creditCode}", values.get("creditCode"))
 			.replace("{date}", "2025-10-01")
+			.replace("{year}", "2030")
 			.replace("/working-days", "/working-days?from=2025-09-30&add=5");
 	}
 

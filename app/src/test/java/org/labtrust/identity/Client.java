@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (session cookie and CSRF token), or an API key. Redirects are not followed, so that a redirect
  * to the sign-in page can be seen.
  */
-final class Client {
+public final class Client {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|"
 			+ "<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -75,9 +75,14 @@ final class Client {
 
 	/** POSTs JSON, with the session's CSRF token when signed in through the form. */
 	HttpResponse<String> postJson(String path, String json) {
+		return withJson("POST", path, json);
+	}
+
+	/** Sends JSON with the given method, with the session's CSRF token when signed in through the form. */
+	public HttpResponse<String> withJson(String method, String path, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.method(method, HttpRequest.BodyPublishers.ofString(json));
 		if (bearer == null) {
 			request.header("X-CSRF-TOKEN", csrfToken());
 		}
@@ -92,7 +97,7 @@ final class Client {
 	}
 
 	HttpResponse<String> send(String method, String path, String json) {
-		return "GET".equals(method) ? get(path) : postJson(path, json);
+		return "GET".equals(method) ? get(path) : withJson(method, path, json);
 	}
 
 	/** The session's CSRF token, read once from the staff home's meta tag (it lives as long as the session). */

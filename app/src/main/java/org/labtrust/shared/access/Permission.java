@@ -36,6 +36,8 @@ public enum Permission {
 	REGISTRY_CROSS_CHECK,
 	/** Search the audit trail and verify its chain, within one's jurisdiction. */
 	AUDIT_READ,
+	/** Enter or correct a year of the working-day calendar (national administrators). */
+	CALENDAR_EDIT,
 	/** Read operational metrics (Prometheus). */
 	METRICS_READ
 }

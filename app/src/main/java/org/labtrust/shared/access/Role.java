@@ -12,6 +12,7 @@ import static org.labtrust.shared.access.Permission.APPLICATION_SUBMIT;
 import static org.labtrust.shared.access.Permission.ASSESSMENT_PERFORM;
 import static org.labtrust.shared.access.Permission.AUDIT_READ;
 import static org.labtrust.shared.access.Permission.BODY_RECORD_READ;
+import static org.labtrust.shared.access.Permission.CALENDAR_EDIT;
 import static org.labtrust.shared.access.Permission.CERTIFICATE_STATUS_CHANGE;
 import static org.labtrust.shared.access.Permission.CREDIT_RECORD_EDIT;
 import static org.labtrust.shared.access.Permission.INSPECTION_PERFORM;
@@ -43,7 +44,7 @@ public enum Role {
 	CREDIT_OFFICER(Kind.REGULATOR, CREDIT_RECORD_EDIT, BODY_RECORD_READ),
 	/** Administers accounts, keys and the audit trail of a jurisdiction; decides nothing. */
 	ADMINISTRATOR(Kind.REGULATOR, ACCOUNT_MANAGE, API_KEY_MANAGE, AUDIT_READ, METRICS_READ,
-			BODY_RECORD_READ),
+			BODY_RECORD_READ, CALENDAR_EDIT),
 	/** An outside expert on assessment teams; sees only what a team assigns. */
 	ASSESSOR(Kind.EXPERT, ASSESSMENT_PERFORM),
 	/** Another agency's system that cross-checks the registry by API. */

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,9 +60,21 @@ public class WorkingDayCalendar {
 	private record Exception(boolean offDay, String name) {
 	}
 
-	private final Map<LocalDate, Exception> exceptions = new TreeMap<>();
+	/** One year's notice: its exception days. */
+	public record YearNotice(int year, List<NoticeDay> days) {
+	}
 
-	private final SortedSet<Integer> knownYears = new TreeSet<>();
+	/** A day of a notice: a holiday ({@code offDay}) or a weekend day made a working day. */
+	public record NoticeDay(LocalDate date, boolean offDay, String name) {
+	}
+
+	private final Map<Integer, YearNotice> shipped = new TreeMap<>();
+
+	/** What computations read; replaced whole when a year is entered, so readers never see half of one. */
+	private volatile Data data = new Data(Map.of(), new TreeSet<>());
+
+	private record Data(Map<LocalDate, Exception> exceptions, SortedSet<Integer> knownYears) {
+	}
 
 	private final Counter unknownYear;
 
@@ -68,16 +83,28 @@ public class WorkingDayCalendar {
 			.description("Deadline computations refused because a year has no holiday data")
 			.register(meters);
 		loadShipped();
+		use(List.of());
+	}
+
+	/** Shipped notices, with the given entered ones replacing the shipped ones of their years. */
+	void use(List<YearNotice> entered) {
+		Map<Integer, YearNotice> years = new TreeMap<>(shipped);
+		entered.forEach(notice -> years.put(notice.year(), notice));
+		Map<LocalDate, Exception> exceptions = new HashMap<>();
+		years.values().forEach(notice -> notice.days()
+			.forEach(day -> exceptions.put(day.date(), new Exception(day.offDay(), day.name()))));
+		data = new Data(Map.copyOf(exceptions), new TreeSet<>(years.keySet()));
 	}
 
 	/** The years the calendar knows, ascending. */
 	public SortedSet<Integer> knownYears() {
-		return Collections.unmodifiableSortedSet(new TreeSet<>(knownYears));
+		return Collections.unmodifiableSortedSet(new TreeSet<>(data.knownYears()));
 	}
 
 	public Day day(LocalDate date) {
-		requireKnown(date.getYear());
-		Exception exception = exceptions.get(date);
+		Data current = data;
+		requireKnown(current, date.getYear());
+		Exception exception = current.exceptions().get(date);
 		boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 		if (exception != null) {
 			return exception.offDay() ? new Day(date, false, Kind.HOLIDAY, exception.name())
@@ -118,8 +145,8 @@ public class WorkingDayCalendar {
 		return count;
 	}
 
-	private void requireKnown(int year) {
-		if (!knownYears.contains(year)) {
+	private void requireKnown(Data current, int year) {
+		if (!current.knownYears().contains(year)) {
 			unknownYear.increment();
 			log.error("ALERT: no holiday data for {}: deadlines in that year cannot be computed until an "
 					+ "administrator enters the State Council notice", year);
@@ -137,17 +164,18 @@ public class WorkingDayCalendar {
 				try (InputStream in = file.getInputStream()) {
 					JsonNode root = json.readTree(in);
 					int year = root.get("year").asInt();
+					List<NoticeDay> days = new ArrayList<>();
 					for (JsonNode day : root.get("days")) {
-						LocalDate date = LocalDate.parse(day.get("date").asString());
-						exceptions.put(date, new Exception(day.get("isOffDay").asBoolean(), day.get("name").asString()));
+						days.add(new NoticeDay(LocalDate.parse(day.get("date").asString()),
+								day.get("isOffDay").asBoolean(), day.get("name").asString()));
 					}
-					knownYears.add(year);
+					shipped.put(year, new YearNotice(year, List.copyOf(days)));
 				}
 			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("The shipped holiday calendar cannot be read", e);
 		}
-		log.info("Working-day calendar knows {}", knownYears);
+		log.info("Working-day calendar ships {}", shipped.keySet());
 	}
 }

@@ -214,8 +214,10 @@ class SecurityConfiguration {
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/bodies", "/api/v1/bodies/{id}",
 				"/api/v1/bodies/by-credit-code/{creditCode}", "/api/v1/certificates/{number}",
 				"/api/v1/exports/registry.csv", "/api/v1/exports/registry.jsonl", "/api/v1/calendar/working-days",
-				"/api/v1/calendar/{date}")
-			.permitAll();
+				"/api/v1/calendar/years", "/api/v1/calendar/{date}")
+			.permitAll()
+			.requestMatchers(HttpMethod.PUT, "/api/v1/calendar/years/{year}")
+			.hasAuthority(Permission.CALENDAR_EDIT.name());
 
 		// staff pages
 		rules.requestMatchers(HttpMethod.GET, "/staff").authenticated()
