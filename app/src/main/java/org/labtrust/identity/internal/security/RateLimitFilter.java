@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits requests that carry no API key (those are limited per key when the key is checked):
+ * Limits requests of the browser chain, which carry no API key (keys are limited when checked):
  * per account for signed-in people, per client address for everyone else, and sign-in attempts
  * per address on top. Over the limit: 429 with {@code Retry-After}.
  */
@@ -41,10 +41,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Actor actor = Actors.current();
-		if (actor.kind() == Actor.Kind.API_KEY) {
-			chain.doFilter(request, response);
-			return;
-		}
 		String address = request.getRemoteAddr();
 		RateLimiter.Decision decision = actor.kind() == Actor.Kind.PERSON ? limits.account(actor.id(), address)
 				: limits.anonymous(address);
