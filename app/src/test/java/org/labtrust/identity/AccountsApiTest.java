@@ -62,6 +62,30 @@ class AccountsApiTest extends IntegrationTest {
 		Client.signedIn(port, "to-be-locked", "the right password");
 	}
 
+	@Test
+	void aPersonChangesTheirOwnPasswordButAKeyCannot() {
+		DemoCredentials demo = DemoCredentials.read(dataDir());
+		Client admin = Client.signedIn(port, "national-administrator", demo.password("national-administrator"));
+		assertThat(admin.postJson("/api/v1/accounts", """
+				{"username": "changes-password", "password": "the first password", "roles": ["ASSESSOR"]}""")
+			.statusCode()).isEqualTo(201);
+		Client person = Client.signedIn(port, "changes-password", "the first password");
+		assertThat(code(person.postJson("/api/v1/me/password",
+				"{\"currentPassword\": \"not it at all\", \"newPassword\": \"the second password\"}")))
+			.isEqualTo("400 PASSWORD_CURRENT_WRONG");
+		assertThat(code(person.postJson("/api/v1/me/password",
+				"{\"currentPassword\": \"the first password\", \"newPassword\": \"short\"}")))
+			.isEqualTo("400 PASSWORD_WEAK");
+		assertThat(person.postJson("/api/v1/me/password",
+				"{\"currentPassword\": \"the first password\", \"newPassword\": \"the second password\"}")
+			.statusCode()).isEqualTo(204);
+		Client.signedIn(port, "changes-password", "the second password");
+		assertThat(Client.anonymous(port).signIn("changes-password", "the first password").headers()
+			.firstValue("Location").orElseThrow()).contains("/login?error");
+		assertThat(code(Client.withKey(port, demo.partnerKey()).postJson("/api/v1/me/password",
+				"{\"currentPassword\": \"x\", \"newPassword\": \"y\"}"))).isEqualTo("403 FORBIDDEN");
+	}
+
 	private String code(HttpResponse<String> response) {
 		return response.statusCode() + " " + json.readTree(response.body()).get("code").asString();
 	}

@@ -64,6 +64,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		}
 		RULES.put("GET /api/v1/me", new Rule(SIGNED_IN, false, false));
 		RULES.put("GET /staff", new Rule(SIGNED_IN, false, false));
+		Set<String> people = new TreeSet<>(ALL_REGULATORS);
+		people.addAll(Set.of("BODY_ADMIN", "BODY_USER", "ASSESSOR", "PARTNER_SYSTEM"));
+		RULES.put("POST /api/v1/me/password", new Rule(people, false, false)); // not keys
 		// operations
 		for (String endpoint : List.of("GET /actuator", "GET /actuator/prometheus", "GET /actuator/info")) {
 			RULES.put(endpoint, new Rule(Set.of("ADMINISTRATOR"), false, false));

@@ -167,6 +167,29 @@ public class AccountService {
 				500);
 	}
 
+	/**
+	 * A person changes their own password: the current one proves it is them, the new one follows
+	 * the same rules as at creation. Accounts that sign in through OIDC have no local password.
+	 */
+	@Transactional
+	public void changePassword(Actor actor, String currentPassword, String newPassword) {
+		if (actor.kind() != Actor.Kind.PERSON) {
+			throw Actor.forbidden();
+		}
+		long id = Long.parseLong(actor.id().substring("account:".length()));
+		Account account = accounts.byId(id).orElseThrow(AccountService::notFound);
+		if (account.passwordHash() == null) {
+			throw DomainException.badRequest("PASSWORD_NOT_LOCAL", "This account signs in through its identity provider");
+		}
+		if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+			throw DomainException.badRequest("PASSWORD_CURRENT_WRONG", "The current password is wrong");
+		}
+		checkPassword(account.username(), newPassword);
+		accounts.setPasswordHash(id, passwords.encode(newPassword));
+		audit.record(new AuditTrail.Entry("account.password.change", "account", actor.id(), authorityOf(account),
+				Map.of()));
+	}
+
 	/** The accounts of a body, for its own administrator or a regulator whose jurisdiction covers it. */
 	public List<Account> ofBody(Actor viewer, long bodyId) {
 		viewer.require(Permission.BODY_RECORD_READ);

@@ -116,6 +116,10 @@ public class AccountStore {
 			.update();
 	}
 
+	public void setPasswordHash(long id, String passwordHash) {
+		jdbc.sql("update account set password_hash = ? where id = ?").params(passwordHash, id).update();
+	}
+
 	public void unlock(long id) {
 		jdbc.sql("update account set failed_logins = 0, locked_until = null where id = ?").param(id).update();
 	}

@@ -193,6 +193,7 @@ class SecurityConfiguration {
 
 		// staff API (before the public /api/v1/bodies/** and /api/v1/certificates/** rules)
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+			.requestMatchers(HttpMethod.POST, "/api/v1/me/password").authenticated() // people only: checked in the service
 			.requestMatchers(HttpMethod.GET, "/api/v1/bodies/{id}/record")
 			.hasAuthority(Permission.BODY_RECORD_READ.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/certificates/{number}/status")

@@ -73,6 +73,16 @@ class IdentityApiController {
 				actor.jurisdiction() == null ? null : actor.jurisdiction().authorityCode(), actor.bodyId());
 	}
 
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+	@PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Change one's own password (people signed in with a password)")
+	void changePassword(@RequestBody PasswordChange request) {
+		accounts.changePassword(Actors.current(), request.currentPassword(), request.newPassword());
+	}
+
 	// --- accounts
 
 	record AccountView(long id, String username, String displayName, Set<Role> roles, String jurisdiction,
