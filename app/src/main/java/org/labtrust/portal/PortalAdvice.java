@@ -5,6 +5,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.labtrust.shared.DomainException;
+import org.labtrust.shared.web.LanguageLinks;
+import org.labtrust.shared.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -58,7 +60,8 @@ class PortalAdvice {
 		page.addObject("code", code);
 		page.addObject("problemTitle",
 				messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
-		page.addObject("problemMessage", messages.getMessage("problem." + code, plain(args), fallback, locale));
+		page.addObject("problemMessage",
+				messages.getMessage("problem." + code, ProblemResponses.plain(args), fallback, locale));
 		page.addObject("certificateNotFound", "CERT_NOT_FOUND".equals(code));
 		page.addObject("certificateLookup", code.startsWith("CERT_"));
 		// the number as typed, so that it can be corrected in the look-up box
@@ -66,16 +69,5 @@ class PortalAdvice {
 		String q = request.getParameter("q");
 		page.addObject("q", q != null && q.length() <= 200 ? q : "");
 		return page;
-	}
-
-	/** Ids and limits read as typed (1300, not 1,300), which is how the message format would write a number. */
-	private static Object[] plain(Object[] args) {
-		Object[] plain = args.clone();
-		for (int i = 0; i < plain.length; i++) {
-			if (plain[i] instanceof Number n) {
-				plain[i] = n.toString();
-			}
-		}
-		return plain;
 	}
 }

@@ -150,8 +150,7 @@ public class WorkingDayCalendar {
 			unknownYear.increment();
 			log.error("ALERT: no holiday data for {}: deadlines in that year cannot be computed until an "
 					+ "administrator enters the State Council notice", year);
-			throw new DomainException("CALENDAR_YEAR_UNKNOWN", 422, "No holiday data for " + year,
-					Integer.toString(year)); // a string, so that messages do not print 2,027
+			throw new DomainException("CALENDAR_YEAR_UNKNOWN", 422, "No holiday data for " + year, year);
 		}
 	}
 

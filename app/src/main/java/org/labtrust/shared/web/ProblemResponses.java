@@ -41,10 +41,25 @@ public class ProblemResponses {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create("urn:labtrust:problem:" + code));
 		problem.setTitle(messages.getMessage("problem." + code + ".title", null, status.getReasonPhrase(), locale));
-		problem.setDetail(messages.getMessage("problem." + code, args, fallback, locale));
+		problem.setDetail(messages.getMessage("problem." + code, plain(args), fallback, locale));
 		problem.setInstance(URI.create(instance));
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/**
+	 * Arguments as the user typed them: numbers as plain digits (99999999, 2027), not in the
+	 * message format's grouped form (99,999,999, 2,027). For every page and answer that words a
+	 * problem.
+	 */
+	public static Object[] plain(Object[] args) {
+		Object[] plain = args.clone();
+		for (int i = 0; i < plain.length; i++) {
+			if (plain[i] instanceof Number n) {
+				plain[i] = n.toString();
+			}
+		}
+		return plain;
 	}
 
 	/** Writes a problem straight to the servlet response, for filters outside Spring MVC. */

@@ -3,6 +3,7 @@ package org.labtrust.identity.internal.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.labtrust.shared.web.LanguageLinks;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class StaffPageAdvice {
 
 	@ModelAttribute("lang")
-	PageLanguage language(HttpServletRequest request, Locale locale) {
-		return PageLanguage.of(request, locale);
+	LanguageLinks language(HttpServletRequest request, Locale locale) {
+		return LanguageLinks.of(request, locale);
 	}
 }

@@ -27,6 +27,8 @@ import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.Jurisdiction;
 import org.labtrust.shared.access.Permission;
+import org.labtrust.shared.web.LanguageLinks;
+import org.labtrust.shared.web.ProblemResponses;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -276,7 +278,7 @@ class StaffPagesController {
 		}
 		catch (DomainException e) {
 			// this address takes only POST: the language switch goes to the keys page
-			model.addAttribute("lang", PageLanguage.at("/staff/api-keys", LocaleContextHolder.getLocale()));
+			model.addAttribute("lang", LanguageLinks.at("/staff/api-keys", LocaleContextHolder.getLocale()));
 			keyForms(model, actor, null, null, null);
 			try {
 				listKeys(model, actor, null);
@@ -413,7 +415,8 @@ class StaffPagesController {
 		String generalTitle = messages.getMessage("staff.problem.title", null, status.getReasonPhrase(), locale);
 		String title = messages.getMessage("problem." + e.code() + ".title", null,
 				messages.getMessage("staff.problem.title." + status.value(), null, generalTitle, locale), locale);
-		String message = messages.getMessage("problem." + e.code(), plain(e.args()), e.code(), locale);
+		String message = messages.getMessage("problem." + e.code(), ProblemResponses.plain(e.args()), e.code(),
+				locale);
 		String next = messages.getMessage("staff.problem.next." + status.value(), null,
 				messages.getMessage("staff.problem.next", null, "", locale), locale);
 		response.setStatus(status.value());
@@ -421,16 +424,6 @@ class StaffPagesController {
 		return view;
 	}
 
-	/** Ids and limits read as typed (1300, not 1,300), which is how the message format would write a number. */
-	private static Object[] plain(Object[] args) {
-		Object[] plain = args.clone();
-		for (int i = 0; i < plain.length; i++) {
-			if (plain[i] instanceof Number n) {
-				plain[i] = n.toString();
-			}
-		}
-		return plain;
-	}
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();

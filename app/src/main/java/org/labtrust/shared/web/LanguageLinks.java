@@ -1,4 +1,4 @@
-package org.labtrust.identity.internal.web;
+package org.labtrust.shared.web;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -7,28 +7,28 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.labtrust.registry.RegistryQueries;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The language switch of the staff pages, with the same members as the portal's, which the shared
- * layout reads as {@code lang}: the page's {@code lang} attribute and links to the same page in
- * Chinese and in English. Only the query string is carried over, never a posted form (which may
- * hold a CSRF token or a key label), so that the links of a page answering a POST are plain GETs.
+ * The language switch every page carries, which the layout reads as {@code lang}: the page's
+ * {@code lang} attribute and links to the same page, with the same query, in Chinese and in
+ * English ({@code ?lang=}, kept in a cookie). Only the query string is carried over, never a
+ * posted form (which may hold a CSRF token or a key label), so that the links of a page answering
+ * a POST are plain GETs.
  */
-record PageLanguage(String htmlLang, boolean english, String zhUrl, String enUrl) {
+public record LanguageLinks(String htmlLang, boolean english, String zhUrl, String enUrl) {
 
 	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
-	static PageLanguage of(HttpServletRequest request, Locale locale) {
-		boolean english = !RegistryQueries.isChinese(locale);
-		return new PageLanguage(english ? "en" : "zh-CN", english, sameWith(request, "zh-CN"), sameWith(request, "en"));
+	public static LanguageLinks of(HttpServletRequest request, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		return new LanguageLinks(english ? "en" : "zh-CN", english, sameWith(request, "zh-CN"), sameWith(request, "en"));
 	}
 
 	/** For a page that answers a POST to an address that takes no GET: links to the page at {@code path}. */
-	static PageLanguage at(String path, Locale locale) {
-		boolean english = !RegistryQueries.isChinese(locale);
-		return new PageLanguage(english ? "en" : "zh-CN", english, path + "?lang=zh-CN", path + "?lang=en");
+	public static LanguageLinks at(String path, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		return new LanguageLinks(english ? "en" : "zh-CN", english, path + "?lang=zh-CN", path + "?lang=en");
 	}
 
 	private static String sameWith(HttpServletRequest request, String lang) {
