@@ -3,8 +3,6 @@ package org.labtrust.shared.calendar;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.Set;
 
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.PostgresChannels;
+import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Permission;
@@ -70,7 +69,7 @@ public class CalendarYears implements ApplicationRunner {
 		jdbc.sql("delete from calendar_year where year = ?").param(year).update();
 		jdbc.sql("insert into calendar_year (year, papers, entered_by, entered_at) values (?, ?, ?, ?)")
 			.params(year, papers.stream().map(String::strip).toArray(String[]::new), actor.id(),
-					OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+					SqlTime.utc(clock.instant()))
 			.update();
 		for (WorkingDayCalendar.NoticeDay day : days) {
 			jdbc.sql("insert into calendar_day (date, year, off_day, name) values (?, ?, ?, ?)")

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +15,9 @@ import org.labtrust.shared.access.Jurisdiction;
 import org.labtrust.shared.access.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.labtrust.shared.SqlTime.instant;
+import static org.labtrust.shared.SqlTime.utc;
 
 /** Accounts in PostgreSQL. */
 @Repository
@@ -141,15 +143,6 @@ public class AccountStore {
 
 	private static String roleArray(Set<Role> roles) {
 		return "{" + String.join(",", roles.stream().map(Enum::name).sorted().toList()) + "}";
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static Account map(ResultSet rs) throws SQLException {

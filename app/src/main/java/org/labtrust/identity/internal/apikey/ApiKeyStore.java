@@ -3,8 +3,6 @@ package org.labtrust.identity.internal.apikey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +12,9 @@ import java.util.Set;
 import org.labtrust.shared.access.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.labtrust.shared.SqlTime.instant;
+import static org.labtrust.shared.SqlTime.utc;
 
 /** API keys in PostgreSQL. */
 @Repository
@@ -81,15 +82,6 @@ class ApiKeyStore {
 		jdbc.sql("update api_key set last_used_at = ?, last_used_from = ? where id = ?")
 			.params(utc(now), from, id)
 			.update();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static ApiKey map(ResultSet rs) throws SQLException {

@@ -2,7 +2,8 @@ package org.labtrust.identity.internal.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+
+import org.labtrust.shared.SqlTime;
 
 /** Reading audit rows back, for the verifier and for search. */
 final class AuditRows {
@@ -19,7 +20,7 @@ final class AuditRows {
 	static AuditRow mapUnsequenced(ResultSet rs) throws SQLException {
 		long body = rs.getLong("actor_body_id");
 		Long actorBodyId = rs.wasNull() ? null : body;
-		return new AuditRow(0, rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+		return new AuditRow(0, SqlTime.instant(rs, "occurred_at"),
 				rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
 				rs.getString("actor_roles"), rs.getString("actor_jurisdiction"), actorBodyId, rs.getString("action"),
 				rs.getString("outcome"), rs.getString("target_type"), rs.getString("target_id"),
@@ -30,7 +31,7 @@ final class AuditRows {
 	static AuditRow map(ResultSet rs) throws SQLException {
 		long body = rs.getLong("actor_body_id");
 		Long actorBodyId = rs.wasNull() ? null : body;
-		return new AuditRow(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+		return new AuditRow(rs.getLong("seq"), SqlTime.instant(rs, "occurred_at"),
 				rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name"),
 				rs.getString("actor_roles"), rs.getString("actor_jurisdiction"), actorBodyId,
 				rs.getString("action"), rs.getString("outcome"), rs.getString("target_type"), rs.getString("target_id"),

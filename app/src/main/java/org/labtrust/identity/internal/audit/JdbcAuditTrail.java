@@ -1,8 +1,6 @@
 package org.labtrust.identity.internal.audit;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import org.labtrust.identity.internal.security.ClientRequest;
+import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.AuditTrail;
@@ -204,7 +203,7 @@ public class JdbcAuditTrail implements AuditTrail {
 
 	/** The values of {@link #FIELDS}, in order. */
 	private static Object[] values(AuditRow r) {
-		return new Object[] { OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC), r.actorKind(), r.actorId(),
+		return new Object[] { SqlTime.utc(r.occurredAt()), r.actorKind(), r.actorId(),
 				r.actorName(), r.actorRoles(), r.actorJurisdiction(), r.actorBodyId(), r.action(), r.outcome(),
 				r.targetType(), r.targetId(), r.targetAuthority(), r.detail(), r.requestId(), r.clientAddress() };
 	}
