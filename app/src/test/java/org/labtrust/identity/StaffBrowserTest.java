@@ -1,11 +1,7 @@
 package org.labtrust.identity;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,19 +9,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labtrust.Chromium;
 import org.labtrust.IntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,60 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaffBrowserTest extends IntegrationTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final int MAX_SHOT_HEIGHT = 6000;
-
-	/** Runs before any script of a page: records what the CSP blocked. */
-	private static final String CSP_RECORDER = "window.__cspViolations = [];"
-			+ "document.addEventListener('securitypolicyviolation', function (e) {"
-			+ "  window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' '"
-			+ "    + (e.sample || ''));"
-			+ "});";
-
-	private static ChromeDriverService service;
+	private static Chromium chromium;
 
 	private static WebDriver browser;
 
-	private static Path profile;
-
 	@BeforeAll
 	static void startChromium() throws IOException {
-		assertThat(CHROMIUM).as("Chromium is needed for the browser test: apt-get install -y chromium chromium-driver "
-				+ "fonts-noto-cjk (CI installs it)").isExecutable();
-		assertThat(CHROMEDRIVER).as("chromedriver is needed for the browser test: apt-get install -y chromium-driver")
-			.isExecutable();
-		profile = Files.createTempDirectory("labtrust-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--password-store=basic", "--window-size=1280,900", "--lang=zh-CN",
-				"--user-data-dir=" + profile.toAbsolutePath());
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-				Map.of("source", CSP_RECORDER));
-		Files.createDirectories(SCREENSHOTS);
+		chromium = Chromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopChromium() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (service != null) {
-			service.stop();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -100,39 +50,17 @@ class StaffBrowserTest extends IntegrationTest {
 	}
 
 	private <T> T await(Function<WebDriver, T> condition) {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait.until(condition);
+		return chromium.await(condition);
 	}
 
 	/** Nothing on the page was blocked by the Content-Security-Policy. */
 	private void assertNoCspViolations() {
-		Object violations = ((ChromeDriver) browser).executeScript("return window.__cspViolations || null");
-		assertThat(violations).as("the CSP recorder ran on " + browser.getCurrentUrl()).isNotNull();
-		assertThat((List<?>) violations).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
+		assertThat(chromium.cspViolations()).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
 	}
 
-	/** The whole page at desktop width and at 375px (a phone). */
+	/** The whole page at desktop width and at 375px (a phone), in target/screenshots. */
 	private void screenshot(String name) throws IOException {
-		capture(name, 1280);
-		capture(name + "-375", 375);
-	}
-
-	private void capture(String name, int width) throws IOException {
-		ChromeDriver chrome = (ChromeDriver) browser;
-		boolean phone = width < 600;
-		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", phone));
-		try {
-			long height = ((Number) chrome.executeScript(
-					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
-					(int) Math.min(Math.max(height, 600), MAX_SHOT_HEIGHT), "deviceScaleFactor", 1, "mobile", phone));
-			Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-		}
-		finally {
-			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		}
+		chromium.screenshot(name);
 	}
 
 	/** Signs in with the keyboard: name, tab, password, Enter. */

@@ -1,10 +1,6 @@
 package org.labtrust.portal;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,19 +10,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.labtrust.Chromium;
 import org.labtrust.IntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RegistryBrowserTest extends IntegrationTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final int MAX_SHOT_HEIGHT = 6000;
-
 	private static final Map<String, String> VERDICT_BY_BADGE = Map.of("有效", "证书有效", "暂停", "证书已暂停", "撤销",
 			"证书已撤销", "注销", "证书已注销", "过期", "证书已过期");
 
@@ -54,42 +37,20 @@ class RegistryBrowserTest extends IntegrationTest {
 
 	private static final Pattern FOUND = Pattern.compile("共找到\\s*([\\d,]+)\\s*家机构");
 
-	private static ChromeDriverService service;
+	private static Chromium chromium;
 
 	private static WebDriver browser;
 
-	private static Path profile;
-
 	@BeforeAll
 	static void startChromium() throws IOException {
-		assertThat(CHROMIUM).as("Chromium is needed for the browser test: apt-get install -y chromium chromium-driver "
-				+ "fonts-noto-cjk (CI installs it)").isExecutable();
-		assertThat(CHROMEDRIVER).as("chromedriver is needed for the browser test: apt-get install -y chromium-driver")
-			.isExecutable();
-		profile = Files.createTempDirectory("labtrust-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-		Files.createDirectories(SCREENSHOTS);
+		chromium = Chromium.start();
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopChromium() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (service != null) {
-			service.stop();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -98,13 +59,11 @@ class RegistryBrowserTest extends IntegrationTest {
 	}
 
 	private WebDriverWait waiting() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
+		return chromium.waiting();
 	}
 
 	private <T> T await(Function<WebDriver, T> condition) {
-		return waiting().until(condition);
+		return chromium.await(condition);
 	}
 
 	private long resultsFound() {
@@ -114,28 +73,9 @@ class RegistryBrowserTest extends IntegrationTest {
 		return Long.parseLong(m.group(1).replace(",", ""));
 	}
 
-	/** The whole page at desktop width and at 375px (a phone). */
+	/** The whole page at desktop width and at 375px (a phone), in target/screenshots. */
 	private void screenshot(String name) throws IOException {
-		capture(name, 1280);
-		capture(name + "-375", 375);
-	}
-
-	/** Emulates a screen of this width and as tall as the page, so the shot holds the whole page. */
-	private void capture(String name, int width) throws IOException {
-		ChromeDriver chrome = (ChromeDriver) browser;
-		boolean phone = width < 600;
-		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", phone));
-		try {
-			long height = ((Number) chrome.executeScript(
-					"return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
-			chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height",
-					(int) Math.min(Math.max(height, 600), MAX_SHOT_HEIGHT), "deviceScaleFactor", 1, "mobile", phone));
-			Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-		}
-		finally {
-			chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		}
+		chromium.screenshot(name);
 	}
 
 	@Test
