@@ -39,15 +39,10 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/overlay"
 javac -nowarn -d "$WORK/overlay" -cp "$WORK/BOOT-INF/classes:$WORK/BOOT-INF/lib/*" bench/identity/OpenAccessApplication.java
 
-wait_up() {
-  for _ in $(seq 1 3000); do
-    curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "platform did not come up" >&2; return 1
-}
+. bench/lib.sh
 
 start() { # secured | open
+  port_free
   if [ "$1" = secured ]; then
     java -Xmx2g -jar "$JAR" $COMMON > "$OUT/identity-$1.log" 2>&1 &
   else
@@ -55,7 +50,7 @@ start() { # secured | open
       org.springframework.boot.loader.launch.PropertiesLauncher $COMMON > "$OUT/identity-$1.log" 2>&1 &
   fi
   APP=$!
-  wait_up
+  wait_up "$APP"
 }
 
 stop() { kill "$APP"; wait "$APP" 2>/dev/null || true; }

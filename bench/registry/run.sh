@@ -27,17 +27,8 @@ JAR=app/target/labtrust.jar
 JAVA_OPTS="-Xmx4g"
 COMMON="--labtrust.data-dir=$DATA --labtrust.embedded-db.port=$PGPORT --labtrust.demo.scale=NATIONAL --server.port=$PORT"
 
-if curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then
-  echo "something already serves port $PORT; stop it first" >&2; exit 1
-fi
-
-wait_up() {
-  for _ in $(seq 1 3000); do
-    curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "platform did not come up" >&2; return 1
-}
+. bench/lib.sh
+port_free
 
 if [ ! -f "$DATA/postgres/PG_VERSION" ]; then
   echo "== first start: loading the national registry (minutes)"
