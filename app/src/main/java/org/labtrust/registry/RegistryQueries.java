@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.labtrust.registry.internal.search.BodySearch;
 import org.labtrust.shared.DomainException;
+import org.labtrust.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class RegistryQueries {
+
+	/**
+	 * PostgreSQL NOTIFY channel on which every node hears the number of a certificate whose status
+	 * or scope changed, when the change commits (subscribe through {@code PostgresChannels}).
+	 */
+	public static final String CHANGES_CHANNEL = "labtrust_registry_changed";
 
 	private final JdbcClient jdbc;
 
@@ -185,6 +192,32 @@ public class RegistryQueries {
 			.param(number.value())
 			.query(String.class)
 			.optional();
+	}
+
+	/** A certificate with its status history and scope, for checks on report filings. */
+	public Optional<CertificateForFiling> certificateForFiling(String number) {
+		record Head(long id, long bodyId, LocalDate issuedOn, LocalDate validUntil) {
+		}
+		Optional<Head> head = jdbc.sql("select id, body_id, issued_on, valid_until from certificate where number = ?")
+			.param(number)
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class)))
+			.optional();
+		return head.map(h -> new CertificateForFiling(h.id(), number, h.bodyId(), h.issuedOn(), h.validUntil(),
+				jdbc.sql("""
+						select changed_at, to_status from certificate_status_change
+						where certificate_id = ? order by changed_at, id""")
+					.param(h.id())
+					.query((rs, n) -> new CertificateForFiling.StatusSince(SqlTime.instant(rs, "changed_at"),
+							CertificateStatus.valueOf(rs.getString(2))))
+					.list(),
+				jdbc.sql("""
+						select line_no, parameter_name, method_code, status from scope_row
+						where certificate_id = ? order by line_no""")
+					.param(h.id())
+					.query((rs, n) -> new CertificateForFiling.ScopeLine(rs.getInt(1), rs.getString(2), rs.getString(3),
+							ScopeStatus.valueOf(rs.getString(4))))
+					.list()));
 	}
 
 	/** A body in brief, for lists of bodies outside the registry (accounts, keys). */

@@ -8,6 +8,21 @@ public final class TestClients {
 	private TestClients() {
 	}
 
+	/** The demo body of a body account (e.g. {@code gd-body-admin}) and its report-filing key. */
+	public record BodyKey(long bodyId, String key) {
+	}
+
+	public static BodyKey bodyKey(Path dataDir, String username) {
+		DemoCredentials credentials = DemoCredentials.read(dataDir);
+		long body = credentials.bodyId(username);
+		return new BodyKey(body, credentials.bodyKey(body));
+	}
+
+	/** The demo partner system's key. */
+	public static String partnerKey(Path dataDir) {
+		return DemoCredentials.read(dataDir).partnerKey();
+	}
+
 	/** The demo national administrator, signed in through the form. */
 	public static Client nationalAdministrator(int port, Path dataDir) {
 		return Client.signedIn(port, "national-administrator",

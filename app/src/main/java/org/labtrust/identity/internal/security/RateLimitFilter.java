@@ -29,12 +29,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
-	/** Static files are cheap, cacheable and fetched with every page: they do not spend the budget. */
+	/**
+	 * Static files are cheap, cacheable and fetched with every page; log tiles are immutable and meant
+	 * to be mirrored whole by monitors (behind a CDN in production). Neither spends the budget.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getServletPath();
 		return "GET".equals(request.getMethod()) && (path.startsWith("/css/") || path.startsWith("/js/")
-				|| path.startsWith("/webjars/") || path.equals("/favicon.ico"));
+				|| path.startsWith("/webjars/") || path.equals("/favicon.ico") || path.startsWith("/log/tile/"));
 	}
 
 	@Override

@@ -209,7 +209,13 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/api-keys", "/api/v1/api-keys/{id}/revoke")
 			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify")
-			.hasAuthority(Permission.AUDIT_READ.name());
+			.hasAuthority(Permission.AUDIT_READ.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/reports/filings", "/api/v1/reports/revocations")
+			.hasAuthority(Permission.REPORT_FILE.name());
+
+		// the report log: public verification, and the log itself as C2SP tlog-tiles
+		rules.requestMatchers(HttpMethod.GET, "/api/v1/reports/verify", "/log/checkpoint", "/log/key", "/log/tile/**")
+			.permitAll();
 
 		// the public registry API
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/bodies", "/api/v1/bodies/{id}",

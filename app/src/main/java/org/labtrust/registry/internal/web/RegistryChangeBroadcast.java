@@ -2,6 +2,7 @@ package org.labtrust.registry.internal.web;
 
 import org.labtrust.registry.CertificateStatusChanged;
 import org.labtrust.registry.ScopeRowStatusChanged;
+import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.PostgresChannels;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryChangeBroadcast {
 
-	static final String CHANNEL = "labtrust_registry_changed";
+	static final String CHANNEL = RegistryQueries.CHANGES_CHANNEL;
 
 	private final PostgresChannels channels;
 
