@@ -59,7 +59,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				"GET /api/v1/exports/registry.csv", "GET /api/v1/exports/registry.jsonl", "GET /v3/api-docs",
 				"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
 				"GET /actuator/health", "GET /actuator/health/**", "ANY /error", "GET /api/v1/calendar/{date}",
-				"GET /api/v1/calendar/working-days", "GET /api/v1/calendar/years")) {
+				"GET /api/v1/calendar/working-days", "GET /api/v1/calendar/years", "GET /api/v1/reports/verify",
+				"GET /log/checkpoint", "GET /log/key", "GET /log/tile/**")) {
 			RULES.put(endpoint, new Rule(EVERYONE, false, false));
 		}
 		RULES.put("GET /api/v1/me", new Rule(SIGNED_IN, false, false));
@@ -98,6 +99,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		RULES.put("GET /api/v1/audit/verify", new Rule(Set.of("ADMINISTRATOR"), false, true));
 		// the working-day calendar is one for the whole country
 		RULES.put("PUT /api/v1/calendar/years/{year}", new Rule(Set.of("ADMINISTRATOR"), false, true));
+
+		Set<String> filers = Set.of("BODY_ADMIN", "BODY_USER", "KEY_BODY");
+		RULES.put("POST /api/v1/reports/filings", new Rule(filers, false, false));
+		RULES.put("POST /api/v1/reports/revocations", new Rule(filers, false, false));
 	}
 
 	/** A caller: its label, the role it acts in, its jurisdiction, and whether it owns the Guangdong body. */
