@@ -186,6 +186,18 @@ class ReportFilingTest extends FilingClient {
 		assertThat(again.get(0).get("status").asString()).isEqualTo("DUPLICATE");
 		assertThat(again.get(0).get("entryIndex").asLong()).isEqualTo(results.get(0).get("entryIndex").asLong());
 		assertThat(again.get(1).get("problems").get(0).get("code").asString()).isEqualTo("REPORT_ALREADY_REPLACED");
+
+		// who asked is on the audit trail: the body's key, with the counts of the request
+		List<String> audited = jdbc.sql("""
+				select actor_kind || ' ' || detail from (
+				  select actor_kind, detail, action, target_id from audit_entry
+				  union all select actor_kind, detail, action, target_id from audit_pending) a
+				where action = 'report.revocation' and target_id = ?""")
+			.param(Long.toString(body.bodyId()))
+			.query(String.class)
+			.list();
+		assertThat(audited).anySatisfy(row -> assertThat(row).startsWith("API_KEY").contains("\"accepted\":\"2\"")
+			.contains("\"rejected\":\"1\""));
 	}
 
 	@Test

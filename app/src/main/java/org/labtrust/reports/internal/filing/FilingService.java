@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +28,12 @@ import org.labtrust.reports.internal.log.RevocationReason;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Permission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,8 +68,15 @@ public class FilingService {
 
 	private final MeterRegistry meters;
 
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transaction;
+
 	FilingService(CertificateRules certificates, RegistryQueries registry, LogWriter writer, JdbcClient jdbc,
-			Clock clock, ReportsProperties properties, MeterRegistry meters) {
+			Clock clock, ReportsProperties properties, MeterRegistry meters, AuditTrail audit,
+			PlatformTransactionManager transactions) {
+		this.audit = audit;
+		this.transaction = new TransactionTemplate(transactions);
 		this.certificates = certificates;
 		this.registry = registry;
 		this.writer = writer;
@@ -80,7 +94,7 @@ public class FilingService {
 		for (JsonNode filing : filings) {
 			checked.add(checkFiling(body, filing, null, today));
 		}
-		return log(body, checked);
+		return log(body, checked, "report.filing");
 	}
 
 	/** Revokes reports, or replaces them with corrected ones, for the actor's body. */
@@ -91,7 +105,7 @@ public class FilingService {
 		for (JsonNode revocation : revocations) {
 			checked.add(checkRevocation(body, revocation, today));
 		}
-		return log(body, checked);
+		return log(body, checked, "report.revocation");
 	}
 
 	private long bodyOf(Actor actor) {
@@ -102,7 +116,11 @@ public class FilingService {
 		return actor.bodyId();
 	}
 
-	private List<ItemResult> log(long body, List<Checked> checked) {
+	/**
+	 * Logs the good items and answers all. The log itself records what was filed; the audit trail
+	 * records who asked (person or key), once per request, with the counts and entry range.
+	 */
+	private List<ItemResult> log(long body, List<Checked> checked, String action) {
 		List<LogItem> items = checked.stream().map(Checked::item).filter(item -> item != null).toList();
 		List<LogItem.Outcome> outcomes = items.isEmpty() ? List.of() : await(writer.submit(items));
 		List<ItemResult> results = new ArrayList<>(checked.size());
@@ -125,8 +143,33 @@ public class FilingService {
 			}
 			results.add(result);
 		}
-		keepRefusals(body, refused);
+		transaction.executeWithoutResult(status -> {
+			keepRefusals(body, refused);
+			audit.record(new AuditTrail.Entry(action, "body", Long.toString(body),
+					registry.bodyAuthorities(body).stream().findFirst().orElse(null), summary(results)));
+		});
 		return results;
+	}
+
+	private static Map<String, String> summary(List<ItemResult> results) {
+		Map<LogItem.Outcome.Status, Long> counts = new EnumMap<>(LogItem.Outcome.Status.class);
+		long first = Long.MAX_VALUE;
+		long last = -1;
+		for (ItemResult result : results) {
+			counts.merge(result.status(), 1L, Long::sum);
+			if (result.status() == LogItem.Outcome.Status.ACCEPTED) {
+				first = Math.min(first, result.entryIndex());
+				last = Math.max(last, result.entryIndex());
+			}
+		}
+		Map<String, String> detail = new LinkedHashMap<>();
+		for (LogItem.Outcome.Status status : LogItem.Outcome.Status.values()) {
+			detail.put(status.name().toLowerCase(Locale.ROOT), Long.toString(counts.getOrDefault(status, 0L)));
+		}
+		if (last >= 0) {
+			detail.put("entries", first + "-" + last);
+		}
+		return detail;
 	}
 
 	private static List<LogItem.Outcome> await(java.util.concurrent.CompletableFuture<List<LogItem.Outcome>> answer) {

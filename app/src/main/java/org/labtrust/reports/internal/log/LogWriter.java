@@ -131,7 +131,7 @@ public class LogWriter implements SmartLifecycle {
 	/** Stops after the web server, so that requests in flight are answered. */
 	@Override
 	public int getPhase() {
-		return Integer.MAX_VALUE - 2048;
+		return Integer.MAX_VALUE - 4096;
 	}
 
 	private void loop() {
