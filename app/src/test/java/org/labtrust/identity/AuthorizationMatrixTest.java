@@ -103,6 +103,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		Set<String> filers = Set.of("BODY_ADMIN", "BODY_USER", "KEY_BODY");
 		RULES.put("POST /api/v1/reports/filings", new Rule(filers, false, false));
 		RULES.put("POST /api/v1/reports/revocations", new Rule(filers, false, false));
+		// the report pages: verification and the log are public; the filing page is for those who file. A body's
+		// key holds REPORT_FILE and a body, so it gets the page too (as HTML, which a system has no use for)
+		for (String endpoint : List.of("GET /r/{certificate}/{*report}", "GET /reports/verify", "GET /log")) {
+			RULES.put(endpoint, new Rule(EVERYONE, false, false));
+		}
+		RULES.put("GET /staff/reports", new Rule(filers, false, false));
+		RULES.put("GET /staff/reports/example.csv", new Rule(filers, false, false));
 	}
 
 	/** A caller: its label, the role it acts in, its jurisdiction, and whether it owns the Guangdong body. */
@@ -237,6 +244,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		if (path.contains("api-keys/{id}")) {
 			path = path.replace("{id}", values.get("keyId"));
 		}
+		path = path.replace("{certificate}", values.get("number")).replace("{*report}", "MATRIX-1");
 		return path.replace("{id}", values.get("bodyId"))
 			.replace("{number}", values.get("number"))
 			.replace("{creditCode}", values.get("creditCode"))

@@ -216,6 +216,11 @@ class SecurityConfiguration {
 		// the report log: public verification, and the log itself as C2SP tlog-tiles
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/reports/verify", "/log/checkpoint", "/log/key", "/log/tile/**")
 			.permitAll();
+		// the report pages: public verification (a report's QR code links to /r/...) and the log page;
+		// a body's filing page, which files through the API above
+		rules.requestMatchers(HttpMethod.GET, "/r/{certificate}/**", "/reports/verify", "/log").permitAll()
+			.requestMatchers(HttpMethod.GET, "/staff/reports", "/staff/reports/example.csv")
+			.hasAuthority(Permission.REPORT_FILE.name());
 
 		// the public registry API
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/bodies", "/api/v1/bodies/{id}",
