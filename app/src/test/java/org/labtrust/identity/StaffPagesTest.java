@@ -126,12 +126,13 @@ class StaffPagesTest extends IntegrationTest {
 		assertThat(admin).contains("<h1>工作台</h1>", "id=\"whoami-username\">gd-administrator<",
 				"id=\"whoami-roles\">系统管理员<", "广东省市场监督管理局", "（本省）", "href=\"/staff/audit\"",
 				"href=\"/staff/api-keys\"", "查询审计记录、核验审计链")
-			.doesNotContain("id=\"whoami-body\"");
+			.doesNotContain("id=\"whoami-body\"", "href=\"/staff/reports\"");
 
 		DemoCredentials.Account bodyAdmin = demo.account("gd-body-admin");
 		String body = signedIn("gd-body-admin").get("/staff").body();
 		assertThat(body).contains("id=\"whoami-roles\">机构管理员<", "id=\"whoami-body\"", bodyAdmin.bodyName(),
-				"href=\"/bodies/" + bodyAdmin.bodyId() + "\"", "href=\"/staff/api-keys\"", "管理本机构的 API 密钥")
+				"href=\"/bodies/" + bodyAdmin.bodyId() + "\"", "href=\"/staff/api-keys\"", "管理本机构的 API 密钥",
+				"href=\"/staff/reports\"", "报告报送")
 			.doesNotContain("href=\"/staff/audit\"", "id=\"whoami-jurisdiction\"", "系统管理员");
 
 		// the header greets the person and signs out by POST with the CSRF token

@@ -1,5 +1,7 @@
 package org.labtrust.verifier;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -56,6 +58,11 @@ final class CliArgs {
         return value;
     }
 
+    /** The value of an optional flag, or {@code fallback} when it is absent. */
+    String stringOr(String flag, String fallback) {
+        return values.getOrDefault(flag, fallback);
+    }
+
     /** A non-negative decimal number. */
     long size(String flag) throws UsageException {
         String value = string(flag);
@@ -86,6 +93,35 @@ final class CliArgs {
             out.add(decode(flag, part.trim()));
         }
         return out;
+    }
+
+    /** A note verifier key, {@code name+keyid+base64}. */
+    NoteVerifierKey verifierKey(String flag) throws UsageException {
+        try {
+            return NoteVerifierKey.parse(string(flag));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + ": " + e.getMessage());
+        }
+    }
+
+    /** An http or https URL. */
+    URI url(String flag) throws UsageException {
+        String value = string(flag);
+        try {
+            URI uri = new URI(value);
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // fall through to the usage error
+        }
+        throw new UsageException(flag + " must be an http or https URL, got '" + value + "'");
+    }
+
+    /** A hash for output, in the encoding chosen for input. */
+    String encode(byte[] hash) {
+        return base64 ? Base64.getEncoder().encodeToString(hash) : Hex.encode(hash);
     }
 
     private byte[] decode(String flag, String text) throws UsageException {

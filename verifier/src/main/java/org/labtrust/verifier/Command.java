@@ -1,5 +1,6 @@
 package org.labtrust.verifier;
 
+import java.io.IOException;
 import java.util.Set;
 
 /** One subcommand of {@link Main}. New checks (checkpoints, certificates) plug in here. */
@@ -14,5 +15,11 @@ interface Command {
     /** One usage line, without the program name. */
     String usage();
 
-    Verdict run(CliArgs args) throws UsageException;
+    /**
+     * Runs the check.
+     *
+     * @throws UsageException if the command line or a file it names cannot be used
+     * @throws IOException    if the log cannot be reached or read, so nothing could be checked
+     */
+    Verdict run(CliArgs args) throws UsageException, IOException;
 }

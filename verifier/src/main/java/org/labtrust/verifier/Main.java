@@ -1,5 +1,6 @@
 package org.labtrust.verifier;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,10 +13,14 @@ import java.util.Map;
  * <pre>
  * inclusion   --index N --size N (--leaf-hash H | --entry-file F) --root H [--proof H,H,...]
  * consistency --size1 N --size2 N --root1 H --root2 H [--proof H,H,...]
+ * checkpoint  --key VKEY (--file F | --url PREFIX) [--origin O]
+ * prove       --url PREFIX --key VKEY --index N [--origin O]
+ * monitor     --url PREFIX --key VKEY --state DIR [--origin O]
  * </pre>
  *
  * Hashes are hex unless {@code --encoding base64} is given. Exit codes: 0 verified,
- * 1 not verified, 2 usage or input error. See RFC 9162 §2.1.3.2 and §2.1.4.2.
+ * 1 not verified, 2 usage or input error, or a log that cannot be read. See RFC 9162
+ * §2.1.3.2 and §2.1.4.2, and C2SP tlog-tiles, tlog-checkpoint and signed-note.
  */
 public final class Main {
 
@@ -23,13 +28,14 @@ public final class Main {
     public static final int VERIFIED = 0;
     /** Exit code when the proof was checked and does not verify. */
     public static final int NOT_VERIFIED = 1;
-    /** Exit code when the command line or its input could not be used. */
+    /** Exit code when the command line or its input could not be used, or the log could not be read. */
     public static final int USAGE_ERROR = 2;
 
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new InclusionCommand(), new ConsistencyCommand())) {
+        for (Command c : List.of(new InclusionCommand(), new ConsistencyCommand(), new CheckpointCommand(),
+                new ProveCommand(), new MonitorCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -66,6 +72,10 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.println("usage: labtrust-verifier " + command.usage() + " [--encoding hex|base64]");
             return USAGE_ERROR;
+        } catch (IOException e) {
+            // Nothing was checked, so this is no verdict; the usage line would not help either.
+            err.println("error: " + e.getMessage());
+            return USAGE_ERROR;
         }
     }
 
@@ -74,6 +84,6 @@ public final class Main {
         for (Command c : COMMANDS.values()) {
             stream.println("  " + c.usage());
         }
-        stream.println("exit codes: 0 verified, 1 not verified, 2 usage or input error");
+        stream.println("exit codes: 0 verified, 1 not verified, 2 usage or input error or unreadable log");
     }
 }

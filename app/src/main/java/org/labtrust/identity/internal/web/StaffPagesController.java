@@ -109,6 +109,9 @@ class StaffPagesController {
 		model.addAttribute("jurisdictionCode", actor.jurisdiction() == null ? null : actor.jurisdiction().authorityCode());
 		model.addAttribute("body", actor.bodyId() == null ? null : registry.bodyRef(actor.bodyId()).orElse(null));
 		List<Link> links = new ArrayList<>();
+		if (actor.has(Permission.REPORT_FILE) && actor.bodyId() != null) {
+			links.add(new Link("/staff/reports", "staff.link.reports", "staff.link.reports.hint"));
+		}
 		if (actor.has(Permission.API_KEY_MANAGE) || actor.has(Permission.API_KEY_MANAGE_OWN_BODY)) {
 			links.add(new Link("/staff/api-keys", "staff.link.keys",
 					actor.has(Permission.API_KEY_MANAGE) ? "staff.link.keys.hint.admin" : "staff.link.keys.hint.body"));
