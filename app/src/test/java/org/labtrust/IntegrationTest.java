@@ -58,8 +58,13 @@ public abstract class IntegrationTest {
 	protected HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
 		headers.forEach(request::header);
+		return send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Sends a request, turning the checked exceptions of the HTTP client into unchecked ones. */
+	protected <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return http.send(request, body);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -3,27 +3,18 @@ package org.labtrust.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
 import org.labtrust.identity.TestClients;
-import org.labtrust.verifier.InclusionProof;
-import org.labtrust.verifier.MerkleHash;
-import org.labtrust.verifier.MerkleTree;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -98,16 +89,7 @@ abstract class FilingClient extends IntegrationTest {
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		return send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	JsonNode file(String... filings) {
@@ -118,19 +100,10 @@ abstract class FilingClient extends IntegrationTest {
 	}
 
 	byte[] getBytes(String path) {
-		try {
-			HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			assertThat(response.statusCode()).as(path).isEqualTo(200);
-			return response.body();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri(path)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
 	}
 
 	/** Sends only the headers of a filing request of the given length; answers what the server said. */

@@ -60,15 +60,15 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 		@Override
 		public byte[] encode() {
 			ByteArrayOutputStream out = header(this);
-			writeInt(out, (int) issuedOn.toEpochDay());
+			BigEndian.writeInt(out, (int) issuedOn.toEpochDay());
 			out.writeBytes(digest);
-			writeShort(out, scopeLines.length);
+			BigEndian.writeShort(out, scopeLines.length);
 			for (int line : scopeLines) {
-				writeShort(out, line);
+				BigEndian.writeShort(out, line);
 			}
 			if (replaces >= 0) {
 				out.write(1);
-				writeLong(out, replaces);
+				BigEndian.writeLong(out, replaces);
 			}
 			else {
 				out.write(0);
@@ -89,7 +89,7 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 		@Override
 		public byte[] encode() {
 			ByteArrayOutputStream out = header(this);
-			writeLong(out, revokes);
+			BigEndian.writeLong(out, revokes);
 			out.write(reason.code());
 			return out.toByteArray();
 		}
@@ -145,7 +145,7 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(96);
 		out.write(VERSION);
 		out.write(entry.kind());
-		writeLong(out, entry.acceptedAt().toEpochMilli());
+		BigEndian.writeLong(out, entry.acceptedAt().toEpochMilli());
 		writeString(out, entry.certificateNumber());
 		writeString(out, entry.reportNumber());
 		return out;
@@ -164,20 +164,5 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 		byte[] bytes = new byte[Byte.toUnsignedInt(in.get())];
 		in.get(bytes);
 		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
-	private static void writeShort(ByteArrayOutputStream out, int value) {
-		out.write(value >>> 8);
-		out.write(value);
-	}
-
-	private static void writeInt(ByteArrayOutputStream out, int value) {
-		writeShort(out, value >>> 16);
-		writeShort(out, value & 0xffff);
-	}
-
-	private static void writeLong(ByteArrayOutputStream out, long value) {
-		writeInt(out, (int) (value >>> 32));
-		writeInt(out, (int) value);
 	}
 }

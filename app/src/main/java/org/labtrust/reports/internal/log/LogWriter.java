@@ -371,27 +371,27 @@ public class LogWriter implements SmartLifecycle {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 140 + 32);
 		out.writeBytes(COPY_HEADER);
 		for (Row row : rows) {
-			writeShort(out, 6);
-			writeInt(out, 8);
-			writeLong(out, row.index);
-			writeInt(out, 8);
-			writeLong(out, row.bodyId);
+			BigEndian.writeShort(out, 6);
+			BigEndian.writeInt(out, 8);
+			BigEndian.writeLong(out, row.index);
+			BigEndian.writeInt(out, 8);
+			BigEndian.writeLong(out, row.bodyId);
 			if (row.refersTo == null) {
-				writeInt(out, -1);
+				BigEndian.writeInt(out, -1);
 			}
 			else {
-				writeInt(out, 8);
-				writeLong(out, row.refersTo);
+				BigEndian.writeInt(out, 8);
+				BigEndian.writeLong(out, row.refersTo);
 			}
-			writeInt(out, 2);
-			writeShort(out, row.kind);
+			BigEndian.writeInt(out, 2);
+			BigEndian.writeShort(out, row.kind);
 			byte[] number = row.reportNumber.getBytes(StandardCharsets.UTF_8);
-			writeInt(out, number.length);
+			BigEndian.writeInt(out, number.length);
 			out.writeBytes(number);
-			writeInt(out, row.entry.length);
+			BigEndian.writeInt(out, row.entry.length);
 			out.writeBytes(row.entry);
 		}
-		writeShort(out, -1);
+		BigEndian.writeShort(out, -1);
 		byte[] data = out.toByteArray();
 		connection.unwrap(PGConnection.class)
 			.getCopyAPI()
@@ -414,20 +414,5 @@ public class LogWriter implements SmartLifecycle {
 			}
 			upsert.executeBatch();
 		}
-	}
-
-	private static void writeShort(ByteArrayOutputStream out, int value) {
-		out.write(value >>> 8);
-		out.write(value);
-	}
-
-	private static void writeInt(ByteArrayOutputStream out, int value) {
-		writeShort(out, value >>> 16);
-		writeShort(out, value & 0xffff);
-	}
-
-	private static void writeLong(ByteArrayOutputStream out, long value) {
-		writeInt(out, (int) (value >>> 32));
-		writeInt(out, (int) value);
 	}
 }
