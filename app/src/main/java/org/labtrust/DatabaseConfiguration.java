@@ -49,6 +49,7 @@ class DatabaseConfiguration {
 				// it first, while the context is still closing.
 				.setRegisterShutdownHook(false)
 				.setPort(properties.embeddedDb().port())
+				.setPGStartupWait(properties.embeddedDb().startupWait())
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", properties.embeddedDb().sharedBuffers())
 				.setServerConfig("fsync", Boolean.toString(properties.embeddedDb().fsync()))
@@ -59,7 +60,30 @@ class DatabaseConfiguration {
 			return new EmbeddedDatabaseServer(server);
 		}
 		catch (IOException e) {
+			stopLeftOverServer(dir);
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir.toAbsolutePath(), e);
+		}
+	}
+
+	/**
+	 * A server that did not get ready in time may still be running, holding the data directory and
+	 * its port while the platform is down: stop it (the first line of postmaster.pid is its pid).
+	 */
+	private static void stopLeftOverServer(Path dir) {
+		try {
+			Path pidFile = dir.resolve("postmaster.pid");
+			if (Files.exists(pidFile)) {
+				long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+				ProcessHandle.of(pid)
+					.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+					.ifPresent(p -> {
+						log.warn("Stopping the embedded PostgreSQL (pid {}) that did not get ready in time", pid);
+						p.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+					});
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("Could not stop a left-over embedded PostgreSQL in {}: {}", dir.toAbsolutePath(), e.toString());
 		}
 	}
 
