@@ -1,9 +1,14 @@
 package org.labtrust.reports.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.labtrust.registry.CmaNumber;
 import org.labtrust.registry.RegistryQueries;
@@ -51,6 +56,12 @@ public class ReportVerification {
 	private final Checkpoints checkpoints;
 
 	private final TileStore tiles;
+
+	/** Bodies named by answers: a verification should cost one query, not one more per body. */
+	private final Cache<Long, Optional<RegistryQueries.BodyRef>> bodies = Caffeine.newBuilder()
+		.maximumSize(20_000)
+		.expireAfterWrite(Duration.ofMinutes(5))
+		.build();
 
 	ReportVerification(JdbcClient jdbc, RegistryQueries registry, Checkpoints checkpoints, TileStore tiles) {
 		this.jdbc = jdbc;
@@ -103,7 +114,7 @@ public class ReportVerification {
 				}
 			}
 			List<byte[]> proof = row.index < checkpoint.size() ? tree.inclusionProof(row.index, checkpoint.size()) : null;
-			matches.add(new Match(registry.bodyRef(row.bodyId).orElse(null), filing, row.index, row.entry, status,
+			matches.add(new Match(bodies.get(row.bodyId, registry::bodyRef).orElse(null), filing, row.index, row.entry, status,
 					replacedBy, row.changeIndex, reason,
 					fileDigest == null ? null : Arrays.equals(fileDigest, filing.digest()), proof));
 		}
