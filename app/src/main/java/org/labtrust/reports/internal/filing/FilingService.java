@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -172,22 +173,45 @@ public class FilingService {
 		return detail;
 	}
 
-	private static List<LogItem.Outcome> await(java.util.concurrent.CompletableFuture<List<LogItem.Outcome>> answer) {
+	/** How long a request waits for its round before it gives up. */
+	private static final long WAIT_SECONDS = 60;
+
+	/**
+	 * The writer's answer. A request still queued after the wait is withdrawn, so that "not
+	 * recorded" is true; one the writer has begun is recorded or fails whole, so it is waited for.
+	 */
+	private List<LogItem.Outcome> await(CompletableFuture<List<LogItem.Outcome>> answer) {
 		try {
-			return answer.get(60, TimeUnit.SECONDS);
+			try {
+				return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+			}
+			catch (TimeoutException e) {
+				if (writer.withdraw(answer)) {
+					throw unavailable();
+				}
+				return answer.get(5, TimeUnit.MINUTES);
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw unavailable();
+			throw outcomeUnknown();
 		}
-		catch (ExecutionException | TimeoutException e) {
-			throw unavailable();
+		catch (ExecutionException e) {
+			throw unavailable(); // the round rolled back: nothing of it was recorded
+		}
+		catch (TimeoutException e) {
+			throw outcomeUnknown();
 		}
 	}
 
 	private static DomainException unavailable() {
 		return new DomainException("LOG_UNAVAILABLE", 503,
 				"The report log could not record the batch; nothing of it was recorded. Retry later.");
+	}
+
+	private static DomainException outcomeUnknown() {
+		return new DomainException("LOG_OUTCOME_UNKNOWN", 503,
+				"The report log did not confirm the batch in time; it may still be recorded. Retry: recorded filings answer DUPLICATE.");
 	}
 
 	/** Refusals are counted per body and code for supervision; their first problem is kept. */

@@ -102,6 +102,18 @@ public class LogWriter implements SmartLifecycle {
 		return answer;
 	}
 
+	/**
+	 * Takes back a request the writer has not begun: true when it is withdrawn (it will never be
+	 * recorded), false when the writer has it already (it will be recorded or fail as a whole).
+	 */
+	public boolean withdraw(CompletableFuture<List<LogItem.Outcome>> answer) {
+		boolean withdrawn = queue.removeIf(request -> request.answer == answer);
+		if (withdrawn) {
+			answer.completeExceptionally(new IllegalStateException("withdrawn"));
+		}
+		return withdrawn;
+	}
+
 	@Override
 	public void start() {
 		running = true;
