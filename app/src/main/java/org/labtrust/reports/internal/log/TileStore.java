@@ -24,6 +24,12 @@ public class TileStore {
 		.<Long, byte[]>weigher((key, data) -> data.length)
 		.build();
 
+	/** Interior nodes of full tiles, by level above the tile's hashes ({@link TileInterior}). */
+	private final Cache<Long, byte[][]> interiors = Caffeine.newBuilder()
+		.maximumWeight(128L << 20)
+		.<Long, byte[][]>weigher((key, levels) -> 16 * 1024) // the interior, and the tile it keeps alive
+		.build();
+
 	private final Cache<Long, byte[]> bundles = Caffeine.newBuilder()
 		.maximumWeight(64L << 20)
 		.<Long, byte[]>weigher((key, data) -> data.length)
@@ -54,10 +60,39 @@ public class TileStore {
 		return Optional.of(cached.length == width * TreeHash.SIZE ? cached : Arrays.copyOf(cached, width * TreeHash.SIZE));
 	}
 
-	/** A tile source for proofs within a tree the store holds (a missing tile is a bug). */
+	/**
+	 * A tile source for proofs within a tree the store holds (a missing tile is a bug). A full
+	 * tile's interior nodes are computed once and cached beside it: a proof then reads its 26 or so
+	 * hashes instead of recomputing a thousand.
+	 */
 	public TileSource source() {
-		return (level, index, width) -> hashes(level, index, width)
-			.orElseThrow(() -> new IllegalStateException("tile " + level + "/" + index + " width " + width + " not stored"));
+		return new TileSource() {
+
+			@Override
+			public byte[] tile(int level, long index, int width) {
+				return hashes(level, index, width).orElseThrow(
+						() -> new IllegalStateException("tile " + level + "/" + index + " width " + width + " not stored"));
+			}
+
+			@Override
+			public byte[] interior(int level, long index, int height, int position) {
+				if (height == 0) {
+					byte[] tile = tile(level, index, position + 1);
+					return Arrays.copyOfRange(tile, position * TreeHash.SIZE, (position + 1) * TreeHash.SIZE);
+				}
+				long key = ((long) level << 56) | index;
+				byte[][] levels = interiors.getIfPresent(key);
+				if (levels == null) {
+					Optional<byte[]> full = hashes(level, index, TileSource.WIDTH);
+					if (full.isEmpty()) { // the right-hand partial tile: computed each time
+						return TileSource.super.interior(level, index, height, position);
+					}
+					levels = TileInterior.of(full.get());
+					interiors.put(key, levels);
+				}
+				return Arrays.copyOfRange(levels[height], position * TreeHash.SIZE, (position + 1) * TreeHash.SIZE);
+			}
+		};
 	}
 
 	/**

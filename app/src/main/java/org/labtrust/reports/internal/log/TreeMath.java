@@ -61,11 +61,8 @@ public final class TreeMath {
 	/** The complete node of height {@code h} covering leaves {@code [k·2^h, (k+1)·2^h)}. */
 	private byte[] node(int h, long k) {
 		int level = h / 8;
-		int below = 1 << (h % 8);
-		long first = k * below; // index of the first tile hash under this node
-		long tileIndex = first / TileSource.WIDTH;
-		int offset = (int) (first % TileSource.WIDTH);
-		byte[] tile = tiles.tile(level, tileIndex, offset + below);
-		return hash.perfect(tile, offset, below);
+		int height = h % 8;
+		long first = k << height; // index of the first tile hash under this node
+		return tiles.interior(level, first / TileSource.WIDTH, height, (int) (first % TileSource.WIDTH) >> height);
 	}
 }
