@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.labtrust.registry.CmaNumber;
 import org.labtrust.registry.RegistryQueries;
@@ -56,6 +58,15 @@ public class FilingService {
 	}
 
 	private final CertificateRules certificates;
+
+	// A batch repeats the same few certificates, dates and methods thousands of times; parsing them
+	// (regular expressions, code tables) costs more than the rest of the checks. Pure functions,
+	// so their answers are kept.
+	private final Cache<String, Optional<String>> certificateNumbers = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	private final Cache<String, Optional<LocalDate>> dates = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	private final Cache<String, String> methodCodes = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private final RegistryQueries registry;
 
@@ -308,6 +319,13 @@ public class FilingService {
 			problems.add(new Problem("REPORT_NUMBER_MISSING"));
 			return;
 		}
+		if (printableAscii(number)) { // nearly all numbers: nothing to normalize, no control characters
+			if (number.length() > MAX_REPORT_NUMBER_LENGTH || number.charAt(0) == ' '
+					|| number.charAt(number.length() - 1) == ' ') {
+				problems.add(new Problem("REPORT_NUMBER_INVALID", MAX_REPORT_NUMBER_LENGTH));
+			}
+			return;
+		}
 		boolean valid = number.codePointCount(0, number.length()) <= MAX_REPORT_NUMBER_LENGTH
 				&& number.strip().equals(number) && Normalizer.isNormalized(number, Normalizer.Form.NFC)
 				&& number.codePoints().noneMatch(c -> switch (Character.getType(c)) {
@@ -320,16 +338,23 @@ public class FilingService {
 		}
 	}
 
+	private static boolean printableAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c > 0x7e) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private LocalDate issuedOn(String raw, LocalDate today, List<Problem> problems) {
 		if (raw == null || raw.length() != 10) {
 			problems.add(new Problem("ISSUED_ON_INVALID", raw == null ? "" : raw));
 			return null;
 		}
-		LocalDate day;
-		try {
-			day = LocalDate.parse(raw);
-		}
-		catch (DateTimeParseException e) {
+		LocalDate day = dates.get(raw, FilingService::parseDate).orElse(null);
+		if (day == null) {
 			problems.add(new Problem("ISSUED_ON_INVALID", raw));
 			return null;
 		}
@@ -362,17 +387,33 @@ public class FilingService {
 			problems.add(new Problem("CERT_NUMBER_INVALID", ""));
 			return null;
 		}
+		Optional<String> number = certificateNumbers.get(raw, this::parseCertificateNumber);
+		if (number.isEmpty()) {
+			problems.add(new Problem("CERT_NUMBER_INVALID", raw));
+		}
+		return number.orElse(null);
+	}
+
+	private Optional<String> parseCertificateNumber(String raw) {
 		try {
-			return CmaNumber.parse(raw, registry.codes()).value();
+			return Optional.of(CmaNumber.parse(raw, registry.codes()).value());
 		}
 		catch (DomainException e) {
-			problems.add(new Problem("CERT_NUMBER_INVALID", raw));
-			return null;
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<LocalDate> parseDate(String raw) {
+		try {
+			return Optional.of(LocalDate.parse(raw));
+		}
+		catch (DateTimeParseException e) {
+			return Optional.empty();
 		}
 	}
 
 	/** The certificate's scope lines the items name; each item must be a valid row of it. */
-	private static int[] scope(JsonNode scope, CertificateRules.Rules rules, List<Problem> problems) {
+	private int[] scope(JsonNode scope, CertificateRules.Rules rules, List<Problem> problems) {
 		if (scope == null || !scope.isArray() || scope.isEmpty()) {
 			problems.add(new Problem("SCOPE_MISSING"));
 			return null;
@@ -392,7 +433,8 @@ public class FilingService {
 			if (rules == null) {
 				continue;
 			}
-			String methodCode = StandardCode.tryParse(method).map(StandardCode::code).orElse(method.strip());
+			String methodCode = methodCodes.get(method,
+					raw -> StandardCode.tryParse(raw).map(StandardCode::code).orElse(raw.strip()));
 			Integer line = rules.line(parameter.strip(), methodCode);
 			if (line == null) {
 				problems.add(new Problem("OUT_OF_SCOPE", parameter.strip(), method.strip()));
