@@ -114,6 +114,30 @@ class ReportFilingTest extends FilingClient {
 	}
 
 	@Test
+	void proofsThroughFullTilesAndTheRightEdgeVerify() {
+		List<String> many = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			many.add(goodFiling(number(), "full tile " + i));
+		}
+		JsonNode results = file(many.toArray(String[]::new)).get("results");
+		long last = results.get(results.size() - 1).get("entryIndex").asLong();
+		checkpointCovering(last);
+		// entry 0 lies in a full level-0 tile now (cached interior nodes); the last on the right edge
+		for (long index : new long[] { 0, last / 2, last }) {
+			String number = jdbc.sql("select report_number from report_filing where entry_index = ?").param(index)
+				.query(String.class).single();
+			JsonNode answer = JSON.readTree(get("/api/v1/reports/verify?number=" + number).body());
+			String[] checkpoint = answer.get("checkpoint").asString().split("\n");
+			JsonNode match = answer.get("matches").get(0);
+			List<byte[]> proof = new ArrayList<>();
+			match.get("inclusionProof").forEach(node -> proof.add(Base64.getDecoder().decode(node.asString())));
+			assertThat(InclusionProof.verify(index, Long.parseLong(checkpoint[1]),
+					MerkleHash.leafHash(Base64.getDecoder().decode(match.get("entry").asString())), proof,
+					Base64.getDecoder().decode(checkpoint[2]))).as("entry %d", index).isTrue();
+		}
+	}
+
+	@Test
 	void theTilesServedRebuildTheSignedTree() {
 		JsonNode filed = file(goodFiling(number(), "t1"), goodFiling(number(), "t2"), goodFiling(number(), "t3"));
 		String note = checkpointCovering(filed.get("results").get(2).get("entryIndex").asLong());

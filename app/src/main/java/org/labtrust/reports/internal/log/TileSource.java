@@ -11,10 +11,11 @@ public interface TileSource {
 
 	/**
 	 * The node {@code height} (0 to 7) levels above the tile's hashes, covering its hashes
-	 * {@code [position·2^height, (position+1)·2^height)}. Sources that keep full tiles may keep
-	 * these interior nodes too, instead of hashing them again for every proof.
+	 * {@code [position·2^height, (position+1)·2^height)}; {@code width} is the tile's width in the
+	 * tree being read (256 when full). Sources that keep full tiles may keep these interior nodes
+	 * too, instead of hashing them again for every proof.
 	 */
-	default byte[] interior(int level, long index, int height, int position) {
+	default byte[] interior(int level, long index, int width, int height, int position) {
 		int below = 1 << height;
 		return new TreeHash().perfect(tile(level, index, (position + 1) * below), position * below, below);
 	}

@@ -75,21 +75,16 @@ public class TileStore {
 			}
 
 			@Override
-			public byte[] interior(int level, long index, int height, int position) {
+			public byte[] interior(int level, long index, int width, int height, int position) {
+				if (width < TileSource.WIDTH) { // the right-hand partial tile: hashed each time
+					return TileSource.super.interior(level, index, width, height, position);
+				}
 				if (height == 0) {
 					byte[] tile = tile(level, index, position + 1);
 					return Arrays.copyOfRange(tile, position * TreeHash.SIZE, (position + 1) * TreeHash.SIZE);
 				}
 				long key = ((long) level << 56) | index;
-				byte[][] levels = interiors.getIfPresent(key);
-				if (levels == null) {
-					Optional<byte[]> full = hashes(level, index, TileSource.WIDTH);
-					if (full.isEmpty()) { // the right-hand partial tile: computed each time
-						return TileSource.super.interior(level, index, height, position);
-					}
-					levels = TileInterior.of(full.get());
-					interiors.put(key, levels);
-				}
+				byte[][] levels = interiors.get(key, k -> TileInterior.of(tile(level, index, TileSource.WIDTH)));
 				return Arrays.copyOfRange(levels[height], position * TreeHash.SIZE, (position + 1) * TreeHash.SIZE);
 			}
 		};

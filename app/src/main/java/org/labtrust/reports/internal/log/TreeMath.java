@@ -18,7 +18,11 @@ public final class TreeMath {
 		this.tiles = tiles;
 	}
 
+	/** The size of the tree being read, which tells full tiles from partial ones. */
+	private long size;
+
 	public byte[] root(long size) {
+		this.size = size;
 		return size == 0 ? hash.empty() : subtree(0, size);
 	}
 
@@ -27,6 +31,7 @@ public final class TreeMath {
 		if (index < 0 || index >= size) {
 			throw new IllegalArgumentException("index " + index + " not in tree of size " + size);
 		}
+		this.size = size;
 		List<byte[]> proof = new ArrayList<>();
 		path(index, 0, size, proof);
 		return proof;
@@ -63,6 +68,8 @@ public final class TreeMath {
 		int level = h / 8;
 		int height = h % 8;
 		long first = k << height; // index of the first tile hash under this node
-		return tiles.interior(level, first / TileSource.WIDTH, height, (int) (first % TileSource.WIDTH) >> height);
+		long tile = first / TileSource.WIDTH;
+		int width = (int) Math.min(TileSource.WIDTH, (size >>> (8 * level)) - tile * TileSource.WIDTH);
+		return tiles.interior(level, tile, width, height, (int) (first % TileSource.WIDTH) >> height);
 	}
 }

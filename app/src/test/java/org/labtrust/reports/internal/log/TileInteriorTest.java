@@ -18,7 +18,7 @@ class TileInteriorTest {
 		TileSource plain = (level, index, width) -> tile;
 		for (int height = 0; height <= 7; height++) {
 			for (int position = 0; position < TileSource.WIDTH >> height; position++) {
-				byte[] expected = plain.interior(0, 0, height, position);
+				byte[] expected = plain.interior(0, 0, TileSource.WIDTH, height, position);
 				byte[] cached = Arrays.copyOfRange(levels[height], position * TreeHash.SIZE, (position + 1) * TreeHash.SIZE);
 				assertThat(cached).as("height %d position %d", height, position).isEqualTo(expected);
 			}
