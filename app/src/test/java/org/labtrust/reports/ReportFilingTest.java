@@ -235,6 +235,12 @@ class ReportFilingTest extends FilingClient {
 		// wrong types in one item reject that item only
 		JsonNode mixed = file("{\"reportNumber\": 5, \"issuedOn\": [], \"scope\": \"x\", \"digest\": {}}", "7");
 		assertThat(mixed.get("rejected").asInt()).isEqualTo(2);
+		// 64 characters of four UTF-8 bytes each do not fit the entry: refused, the rest goes on
+		String wide = "\uD840\uDC00".repeat(64);
+		JsonNode tooWide = file(goodFiling(wide, "wide"), goodFiling(number(), "narrow"));
+		assertThat(tooWide.get("results").get(0).get("problems").get(0).get("code").asString())
+			.isEqualTo("REPORT_NUMBER_INVALID");
+		assertThat(tooWide.get("results").get(1).get("status").asString()).isEqualTo("ACCEPTED");
 
 		for (String path : List.of("/log/tile/0/5", "/log/tile/0/x000", "/log/tile/0/0005", "/log/tile/64/000",
 				"/log/tile/0/000.p/0", "/log/tile/0/000.p/256", "/log/tile/-1/000",

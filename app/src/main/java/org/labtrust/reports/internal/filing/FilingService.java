@@ -1,5 +1,6 @@
 package org.labtrust.reports.internal.filing;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.labtrust.registry.CmaNumber;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.StandardCode;
 import org.labtrust.reports.internal.ReportsProperties;
+import org.labtrust.reports.internal.log.LogEntry;
 import org.labtrust.reports.internal.log.LogItem;
 import org.labtrust.reports.internal.log.LogWriter;
 import org.labtrust.reports.internal.log.RevocationReason;
@@ -208,6 +210,9 @@ public class FilingService {
 			throw outcomeUnknown();
 		}
 		catch (ExecutionException e) {
+			if (e.getCause() instanceof LogWriter.CommitUnknown) {
+				throw outcomeUnknown();
+			}
 			throw unavailable(); // the round rolled back: nothing of it was recorded
 		}
 		catch (TimeoutException e) {
@@ -319,6 +324,11 @@ public class FilingService {
 			problems.add(new Problem("REPORT_NUMBER_MISSING"));
 			return;
 		}
+		if (number.length() > MAX_REPORT_NUMBER_LENGTH * 2 // two chars per code point at most
+				|| number.getBytes(StandardCharsets.UTF_8).length > LogEntry.MAX_STRING_BYTES) {
+			problems.add(new Problem("REPORT_NUMBER_INVALID", MAX_REPORT_NUMBER_LENGTH));
+			return;
+		}
 		if (printableAscii(number)) { // nearly all numbers: nothing to normalize, no control characters
 			if (number.length() > MAX_REPORT_NUMBER_LENGTH || number.charAt(0) == ' '
 					|| number.charAt(number.length() - 1) == ' ') {
@@ -418,8 +428,8 @@ public class FilingService {
 			problems.add(new Problem("SCOPE_MISSING"));
 			return null;
 		}
-		if (scope.size() > org.labtrust.reports.internal.log.LogEntry.MAX_SCOPE_ITEMS) {
-			problems.add(new Problem("SCOPE_TOO_LARGE", org.labtrust.reports.internal.log.LogEntry.MAX_SCOPE_ITEMS));
+		if (scope.size() > LogEntry.MAX_SCOPE_ITEMS) {
+			problems.add(new Problem("SCOPE_TOO_LARGE", LogEntry.MAX_SCOPE_ITEMS));
 			return null;
 		}
 		TreeSet<Integer> lines = new TreeSet<>();

@@ -22,6 +22,9 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 
 	int MAX_SCOPE_ITEMS = 100;
 
+	/** A string field is a 1-byte length and its UTF-8 bytes. */
+	int MAX_STRING_BYTES = 255;
+
 	Instant acceptedAt();
 
 	String certificateNumber();
@@ -42,6 +45,11 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 			}
 			if (scopeLines.length < 1 || scopeLines.length > MAX_SCOPE_ITEMS) {
 				throw new IllegalArgumentException("1 to " + MAX_SCOPE_ITEMS + " scope lines");
+			}
+			for (int line : scopeLines) {
+				if (line < 0 || line > 0xffff) {
+					throw new IllegalArgumentException("scope line " + line + " does not fit in 16 bits");
+				}
 			}
 		}
 
@@ -153,7 +161,7 @@ public sealed interface LogEntry permits LogEntry.Filing, LogEntry.Revocation {
 
 	private static void writeString(ByteArrayOutputStream out, String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length > 255) {
+		if (bytes.length > MAX_STRING_BYTES) {
 			throw new IllegalArgumentException("string longer than 255 bytes");
 		}
 		out.write(bytes.length);

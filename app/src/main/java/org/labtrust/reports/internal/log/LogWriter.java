@@ -187,6 +187,14 @@ public class LogWriter implements SmartLifecycle {
 		}
 	}
 
+	/** The commit failed on the way: whether the round is recorded is not known. */
+	public static final class CommitUnknown extends RuntimeException {
+
+		CommitUnknown(SQLException cause) {
+			super("commit outcome unknown", cause);
+		}
+	}
+
 	private void append(List<Request> round) {
 		List<List<LogItem.Outcome>> answers;
 		try (Connection connection = dataSource.getConnection()) {
@@ -194,7 +202,13 @@ public class LogWriter implements SmartLifecycle {
 			try {
 				answers = appendIn(connection, round);
 				long start = System.nanoTime();
-				connection.commit();
+				try {
+					connection.commit();
+				}
+				catch (SQLException e) {
+					edge = null;
+					throw new CommitUnknown(e); // the server may have committed before the connection failed
+				}
 				phase("commit", start);
 			}
 			catch (SQLException | IOException | RuntimeException e) {
@@ -227,8 +241,15 @@ public class LogWriter implements SmartLifecycle {
 		for (Request request : round) {
 			List<LogItem.Outcome> outcomes = new ArrayList<>(request.items.size());
 			for (LogItem item : request.items) {
-				outcomes.add(item instanceof LogItem.File file ? file(file, now, filings, changedBy, rows)
-						: revoke((LogItem.Revoke) item, now, filings, changedBy, rows));
+				try {
+					outcomes.add(item instanceof LogItem.File file ? file(file, now, filings, changedBy, rows)
+							: revoke((LogItem.Revoke) item, now, filings, changedBy, rows));
+				}
+				catch (IllegalArgumentException e) {
+					// An item the checks should have refused must not fail the other requests of the round.
+					log.warn("Log item refused by the encoder: {}", e.getMessage());
+					outcomes.add(LogItem.Outcome.rejected("FILING_INVALID"));
+				}
 			}
 			answers.add(outcomes);
 		}
