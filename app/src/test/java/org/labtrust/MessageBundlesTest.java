@@ -6,10 +6,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +36,25 @@ public class MessageBundlesTest {
 		return properties;
 	}
 
+	/** The bundles the application reads: spring.messages.basename in application.yml. */
+	static List<String> bundles() {
+		try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream("application.yml")) {
+			Matcher basename = Pattern.compile("basename: *([\\w/,]+)").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			assertThat(basename.find()).isTrue();
+			return List.of(basename.group(1).split(","));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Test
+	void everyModulesBundleIsRead() {
+		assertThat(bundles()).contains("messages", "i18n/portal", "i18n/identity", "i18n/reports", "i18n/licensing");
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "i18n/portal", "i18n/identity" })
+	@MethodSource("bundles")
 	void bothLanguagesHaveTheSameKeys(String bundle) {
 		Properties chinese = load(bundle + ".properties");
 		Properties english = load(bundle + "_en.properties");
@@ -41,7 +62,7 @@ public class MessageBundlesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "i18n/portal", "i18n/identity" })
+	@MethodSource("bundles")
 	void messagesWithArgumentsKeepTheirApostrophes(String bundle) {
 		for (String language : new String[] { "", "_en" }) {
 			Properties messages = load(bundle + language + ".properties");

@@ -1,0 +1,41 @@
+package org.labtrust.licensing;
+
+import java.time.LocalDate;
+
+import org.labtrust.shared.calendar.WorkingDayCalendar;
+
+/**
+ * Due dates on the working-day calendar. A step's limit counts working days after the day it
+ * began (that day not counted), pushed back by the working days the clock stood still waiting for
+ * the applicant. A year without holiday data fails with {@code CALENDAR_YEAR_UNKNOWN} rather than
+ * guess.
+ */
+public final class StatutoryClock {
+
+	private final WorkingDayCalendar calendar;
+
+	private final TimeLimits limits;
+
+	public StatutoryClock(WorkingDayCalendar calendar, TimeLimits limits) {
+		this.calendar = calendar;
+		this.limits = limits;
+	}
+
+	/** When the step begun on {@code began} is due, after {@code pausedWorkingDays} of standstill. */
+	public LocalDate due(Step step, LocalDate began, int pausedWorkingDays) {
+		if (step == Step.VERIFICATION) {
+			return began.plusMonths(limits.verificationMonths());
+		}
+		return calendar.addWorkingDays(began, limits.workingDays(step) + pausedWorkingDays);
+	}
+
+	/** Working days left until {@code due} (negative when overdue, 0 on the due day). */
+	public int workingDaysLeft(LocalDate today, LocalDate due) {
+		return today.isAfter(due) ? -calendar.workingDaysBetween(due, today) : calendar.workingDaysBetween(today, due);
+	}
+
+	/** Working days the clock stood still: from the day waiting began to the day it ended. */
+	public int pausedWorkingDays(LocalDate waitingFrom, LocalDate waitingUntil) {
+		return calendar.workingDaysBetween(waitingFrom, waitingUntil);
+	}
+}
