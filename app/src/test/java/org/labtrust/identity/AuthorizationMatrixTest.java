@@ -37,8 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends IntegrationTest {
 
-	/** Who may call an endpoint. */
-	private record Rule(Set<String> allowed, boolean scoped, boolean nationalOnly) {
+	/**
+	 * Who may call an endpoint. A scoped rule allows a caller only for resources of its jurisdiction
+	 * or body, except the roles in {@code anywhere} (assessors work for any authority).
+	 */
+	private record Rule(Set<String> allowed, boolean scoped, boolean nationalOnly, Set<String> anywhere) {
+
+		Rule(Set<String> allowed, boolean scoped, boolean nationalOnly) {
+			this(allowed, scoped, nationalOnly, Set.of());
+		}
 	}
 
 	private static final Set<String> EVERYONE = Set.of("*");
@@ -103,6 +110,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		Set<String> filers = Set.of("BODY_ADMIN", "BODY_USER", "KEY_BODY");
 		RULES.put("POST /api/v1/reports/filings", new Rule(filers, false, false));
 		RULES.put("POST /api/v1/reports/revocations", new Rule(filers, false, false));
+
+		// the demo body key files reports only (APPLICATION_SUBMIT is for keys created with it)
+		Set<String> applicants = Set.of("BODY_ADMIN", "BODY_USER");
+		Set<String> handlers = Set.of("BODY_ADMIN", "BODY_USER", "ACCEPTANCE_OFFICER", "DECISION_OFFICER", "ASSESSOR");
+		RULES.put("POST /api/v1/applications", new Rule(applicants, false, false));
+		RULES.put("GET /api/v1/applications", new Rule(Set.of("BODY_ADMIN", "BODY_USER", "ACCEPTANCE_OFFICER",
+				"DECISION_OFFICER"), false, false));
+		RULES.put("GET /api/v1/applications/{id}", new Rule(handlers, true, false, Set.of("ASSESSOR")));
+		RULES.put("POST /api/v1/applications/{id}/events", new Rule(handlers, true, false, Set.of("ASSESSOR")));
 		// the report pages: verification and the log are public; the filing page is for those who file. A body's
 		// key holds REPORT_FILE and a body, so it gets the page too (as HTML, which a system has no use for)
 		for (String endpoint : List.of("GET /r/{certificate}/{*report}", "GET /reports/verify", "GET /log")) {
@@ -162,6 +178,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				order by id limit 1""").param(gdBody).query(String.class).single());
 		values.put("creditCode", jdbc.sql("select credit_code from body where id = ?").param(gdBody)
 			.query(String.class).single());
+		values.put("applicationId", Long.toString(jdbc.sql("""
+				insert into application (body_id, authority_code, type, procedure, state, field_codes, created_at, updated_at)
+				values (?, '19', 'FIRST_LICENCE', 'GENERAL', 'DRAFT', '12', now(), now()) returning id""")
+			.param(gdBody).query(Long.class).single()));
 		values.put("accountId", Long.toString(Actors.callAs(Actor.SYSTEM, () -> accounts.createAtStartup(
 				new AccountService.NewAccount("matrix-target", "matrix", "a long enough password", Set.of(Role.BODY_USER),
 						null, gdBody))).id()));
@@ -217,6 +237,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		if (rule.nationalOnly() && !"00".equals(caller.jurisdiction())) {
 			return false;
 		}
+		if (rule.scoped() && rule.anywhere().contains(caller.role())) {
+			return true;
+		}
 		if (rule.scoped()) {
 			boolean regulatorCovers = "00".equals(caller.jurisdiction()) || "19".equals(caller.jurisdiction());
 			return regulatorCovers || caller.ownsGuangdongBody();
@@ -240,6 +263,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		String path = pattern.replace("/**", "/db");
 		if (path.contains("/accounts/{id}")) {
 			path = path.replace("{id}", values.get("accountId"));
+		}
+		if (path.contains("/applications/{id}")) {
+			path = path.replace("{id}", values.get("applicationId"));
 		}
 		if (path.contains("api-keys/{id}")) {
 			path = path.replace("{id}", values.get("keyId"));

@@ -211,7 +211,18 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify")
 			.hasAuthority(Permission.AUDIT_READ.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/reports/filings", "/api/v1/reports/revocations")
-			.hasAuthority(Permission.REPORT_FILE.name());
+			.hasAuthority(Permission.REPORT_FILE.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications")
+			.hasAuthority(Permission.APPLICATION_SUBMIT.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/applications")
+			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
+					Permission.APPLICATION_DECIDE.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}")
+			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
+					Permission.APPLICATION_DECIDE.name(), Permission.ASSESSMENT_PERFORM.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/events")
+			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
+					Permission.APPLICATION_DECIDE.name(), Permission.ASSESSMENT_PERFORM.name());
 
 		// the report log: public verification, and the log itself as C2SP tlog-tiles
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/reports/verify", "/log/checkpoint", "/log/key", "/log/tile/**")

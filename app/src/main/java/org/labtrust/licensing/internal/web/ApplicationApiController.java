@@ -1,0 +1,108 @@
+package org.labtrust.licensing.internal.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.labtrust.licensing.ApplicationEvent;
+import org.labtrust.licensing.ApplicationType;
+import org.labtrust.licensing.ChangeItem;
+import org.labtrust.licensing.Procedure;
+import org.labtrust.licensing.StatutoryClock;
+import org.labtrust.licensing.internal.Application;
+import org.labtrust.licensing.internal.ApplicationService;
+import org.labtrust.shared.DomainException;
+import org.labtrust.shared.access.Actors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Licensing applications: bodies open and submit them; officers and assessors take them through. */
+@RestController
+@RequestMapping(path = "/api/v1/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Licensing applications", description = "资质认定 applications through the statutory procedures")
+class ApplicationApiController {
+
+	/** Optional fields may be left out (a boxed Boolean: Jackson 3 refuses a missing primitive). */
+	record Opening(ApplicationType type, Procedure procedure, Set<String> fieldCodes, Boolean specialFoods,
+			Set<ChangeItem> changeItems, String certificateNumber) {
+	}
+
+	record Act(String event, String note) {
+	}
+
+	/** An application with where its clock stands: due date and working days left (negative: overdue). */
+	record View(Application application, LocalDate dueOn, Integer workingDaysLeft, boolean overdue,
+			List<Application.Event> history) {
+	}
+
+	private final ApplicationService applications;
+
+	private final StatutoryClock statutory;
+
+	private final java.time.Clock clock;
+
+	ApplicationApiController(ApplicationService applications, StatutoryClock statutory, java.time.Clock clock) {
+		this.applications = applications;
+		this.statutory = statutory;
+		this.clock = clock;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Open an application for the caller's body under a procedure the law allows it")
+	ResponseEntity<View> open(@RequestBody Opening request) {
+		Application opened = applications.open(Actors.current(), new ApplicationService.NewApplication(request.type(),
+				request.procedure(), request.fieldCodes(), Boolean.TRUE.equals(request.specialFoods()), request.changeItems(),
+				request.certificateNumber()));
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + opened.id())).body(view(opened, false));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "An application, its clock and its history")
+	View get(@PathVariable long id) {
+		return view(applications.visible(Actors.current(), id)
+			.orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", "No such application")), true);
+	}
+
+	@PostMapping(path = "/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Take a step: SUBMIT, REQUEST_CORRECTION, RESUBMIT, ACCEPT, DECLINE, START_ASSESSMENT, ...")
+	View act(@PathVariable long id, @RequestBody Act request) {
+		// Not found before malformed: another province's application must not show that it exists.
+		applications.visible(Actors.current(), id)
+			.orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", "No such application"));
+		ApplicationEvent event;
+		try {
+			event = ApplicationEvent.valueOf(String.valueOf(request.event()));
+		}
+		catch (IllegalArgumentException e) {
+			throw DomainException.badRequest("APPLICATION_EVENT_INVALID", "Unknown event " + request.event(),
+					String.valueOf(request.event()));
+		}
+		return view(applications.act(Actors.current(), id, event, request.note()), true);
+	}
+
+	@GetMapping
+	@Operation(summary = "Officers: open applications of their jurisdiction, soonest due first; bodies: their own")
+	List<View> queue(@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw DomainException.badRequest("PAGE_INVALID", "limit is 1 to 1000");
+		}
+		return applications.queue(Actors.current(), limit).stream().map(a -> view(a, false)).toList();
+	}
+
+	private View view(Application application, boolean withHistory) {
+		LocalDate today = LocalDate.now(clock);
+		Integer left = application.dueOn() == null ? null : statutory.workingDaysLeft(today, application.dueOn());
+		return new View(application, application.dueOn(), left, left != null && left < 0,
+				withHistory ? applications.history(application.id()) : List.of());
+	}
+}

@@ -1,0 +1,226 @@
+package org.labtrust.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.labtrust.IntegrationTest;
+import org.labtrust.TestActors;
+import org.labtrust.identity.TestClients;
+import org.labtrust.identity.internal.apikey.ApiKey;
+import org.labtrust.identity.internal.apikey.ApiKeyService;
+import org.labtrust.licensing.internal.Application;
+import org.labtrust.licensing.internal.ApplicationService;
+import org.labtrust.shared.DomainException;
+import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.Permission;
+import org.labtrust.shared.access.Role;
+import org.labtrust.shared.calendar.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Applications against the real database: each procedure taken start to end by the people whose
+ * step it is, on the working-day clock; refusals of steps out of order, out of role and out of
+ * jurisdiction; the officers' queue; and the API's answers for bad requests.
+ */
+class ApplicationLifecycleTest extends IntegrationTest {
+
+	@Autowired
+	ApplicationService applications;
+
+	@Autowired
+	WorkingDayCalendar calendar;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestClients.BodyKey gdBody;
+
+	Actor body;
+
+	final Actor acceptance = TestActors.officer(Role.ACCEPTANCE_OFFICER, "19");
+
+	final Actor decision = TestActors.officer(Role.DECISION_OFFICER, "19");
+
+	final Actor jiangsuDecision = TestActors.officer(Role.DECISION_OFFICER, "10");
+
+	final Actor assessor = new Actor(Actor.Kind.PERSON, "test:assessor", "test-assessor", Set.of(Role.ASSESSOR),
+			EnumSet.copyOf(Role.ASSESSOR.permissions()), null, null);
+
+	@BeforeEach
+	void guangdongBody() {
+		gdBody = TestClients.bodyKey(dataDir(), "gd-body-admin");
+		body = new Actor(Actor.Kind.PERSON, "test:body", "test-body-admin", Set.of(Role.BODY_ADMIN),
+				EnumSet.copyOf(Role.BODY_ADMIN.permissions()), null, gdBody.bodyId());
+	}
+
+	/** The due date n working days after {@code from}, or null when it falls in a year without holiday data. */
+	LocalDate due(LocalDate from, int n) {
+		try {
+			return calendar.addWorkingDays(from, n);
+		}
+		catch (DomainException e) {
+			assertThat(e.code()).isEqualTo("CALENDAR_YEAR_UNKNOWN");
+			return null;
+		}
+	}
+
+	/** The clock as expected: a due date, or flagged unknown when the calendar cannot tell yet. */
+	static void dueAsExpected(Application a, LocalDate expected) {
+		assertThat(a.dueOn()).isEqualTo(expected);
+		assertThat(a.dueUnknown()).isEqualTo(expected == null);
+	}
+
+	Application open(ApplicationType type, Procedure procedure, Set<String> fields, Set<ChangeItem> changes) {
+		return applications.open(body, new ApplicationService.NewApplication(type, procedure, fields, false, changes, null));
+	}
+
+	@Test
+	void generalProcedureStartToCertificateOnTheClock() {
+		LocalDate today = LocalDate.now();
+		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, Set.of("12"), Set.of());
+		assertThat(a.state()).isEqualTo(ApplicationState.DRAFT);
+		assertThat(a.authorityCode()).isEqualTo("19");
+		assertThat(a.dueOn()).isNull();
+
+		a = applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		assertThat(a.step()).isEqualTo(Step.ACCEPTANCE);
+		dueAsExpected(a, due(today, 5));
+
+		a = applications.act(acceptance, a.id(), ApplicationEvent.REQUEST_CORRECTION, "营业执照副本缺失");
+		assertThat(a.state()).isEqualTo(ApplicationState.CORRECTION_REQUESTED);
+		assertThat(a.dueOn()).as("the clock stands while the applicant is asked").isNull();
+		assertThat(a.waitingSince()).isEqualTo(today);
+
+		a = applications.act(body, a.id(), ApplicationEvent.RESUBMIT, null);
+		assertThat(a.step()).isEqualTo(Step.ACCEPTANCE);
+		assertThat(a.stepBeganOn()).as("the acceptance step goes on, it does not restart").isEqualTo(today);
+		dueAsExpected(a, due(today, 5 + a.pausedWorkingDays()));
+
+		a = applications.act(acceptance, a.id(), ApplicationEvent.ACCEPT, null);
+		assertThat(a.step()).isEqualTo(Step.ASSESSMENT);
+		LocalDate assessmentDue = due(today, 30); // in the next year from late November: maybe unknown yet
+		dueAsExpected(a, assessmentDue);
+		a = applications.act(assessor, a.id(), ApplicationEvent.START_ASSESSMENT, null);
+		dueAsExpected(a, assessmentDue); // assessment runs from acceptance
+		a = applications.act(assessor, a.id(), ApplicationEvent.REQUEST_RECTIFICATION, "不符合项 3 项");
+		a = applications.act(body, a.id(), ApplicationEvent.RECTIFY, null);
+		assertThat(a.state()).isEqualTo(ApplicationState.IN_ASSESSMENT);
+		a = applications.act(assessor, a.id(), ApplicationEvent.CONCLUDE_ASSESSMENT, "符合");
+		assertThat(a.step()).isEqualTo(Step.DECISION);
+		dueAsExpected(a, due(today, 10));
+
+		long id = a.id();
+		assertThatThrownBy(() -> applications.act(acceptance, id, ApplicationEvent.APPROVE, null))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("status", 403);
+		assertThatThrownBy(() -> applications.act(jiangsuDecision, id, ApplicationEvent.APPROVE, null))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "APPLICATION_NOT_FOUND");
+		a = applications.act(decision, id, ApplicationEvent.APPROVE, null);
+		assertThat(a.step()).isEqualTo(Step.ISSUANCE);
+		a = applications.act(decision, id, ApplicationEvent.ISSUE, null);
+		assertThat(a.state()).isEqualTo(ApplicationState.ISSUED);
+		assertThat(a.dueOn()).isNull();
+		assertThat(a.dueUnknown()).isFalse();
+		assertThatThrownBy(() -> applications.act(acceptance, id, ApplicationEvent.ACCEPT, null))
+			.isInstanceOf(DomainException.class)
+			.hasFieldOrPropertyWithValue("code", "APPLICATION_TRANSITION_INVALID");
+
+		List<Application.Event> history = applications.history(id);
+		assertThat(history).extracting(Application.Event::event).containsExactly("SUBMIT", "REQUEST_CORRECTION",
+				"RESUBMIT", "ACCEPT", "START_ASSESSMENT", "REQUEST_RECTIFICATION", "RECTIFY", "CONCLUDE_ASSESSMENT",
+				"APPROVE", "ISSUE");
+		assertThat(history.get(1).note()).isEqualTo("营业执照副本缺失");
+	}
+
+	@Test
+	void decidingBeforeAcceptanceIsRefusedWithAStableCode() {
+		Application a = open(ApplicationType.SCOPE_EXTENSION, Procedure.COMMITMENT, Set.of("12"), Set.of());
+		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		assertThatThrownBy(() -> applications.act(decision, a.id(), ApplicationEvent.APPROVE, null))
+			.isInstanceOf(DomainException.class)
+			.hasFieldOrPropertyWithValue("code", "APPLICATION_TRANSITION_INVALID")
+			.hasFieldOrPropertyWithValue("status", 409);
+		applications.act(acceptance, a.id(), ApplicationEvent.ACCEPT, null);
+		Application approved = applications.act(decision, a.id(), ApplicationEvent.APPROVE, null);
+		Application issued = applications.act(decision, a.id(), ApplicationEvent.ISSUE, null);
+		assertThat(issued.state()).isEqualTo(ApplicationState.AWAITING_VERIFICATION);
+		assertThat(issued.dueOn()).as("verification within 3 months").isEqualTo(LocalDate.now().plusMonths(3));
+		assertThat(approved.step()).isEqualTo(Step.ISSUANCE);
+	}
+
+	@Test
+	void proceduresTheLawDoesNotAllowAreRefusedAtOpening() {
+		assertThatThrownBy(() -> open(ApplicationType.FIRST_LICENCE, Procedure.COMMITMENT, Set.of("15"), Set.of()))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "COMMITMENT_EXCLUDED_FIELD");
+		assertThatThrownBy(() -> open(ApplicationType.FIRST_LICENCE, Procedure.SELF_DECLARATION, Set.of("12"), Set.of()))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "PROCEDURE_NOT_FOR_TYPE");
+		Application declared = open(ApplicationType.CHANGE, Procedure.SELF_DECLARATION, Set.of(), Set.of(ChangeItem.NAME));
+		assertThat(applications.act(body, declared.id(), ApplicationEvent.SUBMIT, null).state())
+			.isEqualTo(ApplicationState.EFFECTIVE);
+	}
+
+	@Test
+	void officersSeeTheirJurisdictionsOpenWorkSoonestDueFirst() {
+		Application a = open(ApplicationType.RENEWAL, Procedure.DOCUMENT_REVIEW, Set.of("12"), Set.of());
+		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		List<Application> queue = applications.queue(acceptance, 1000);
+		assertThat(queue).extracting(Application::id).contains(a.id());
+		// unknown due dates first, then soonest due
+		List<Application> known = queue.stream().filter(q -> !q.dueUnknown()).toList();
+		assertThat(queue.subList(0, queue.size() - known.size())).allMatch(Application::dueUnknown);
+		assertThat(known).extracting(Application::dueOn).isSorted();
+		assertThat(applications.queue(jiangsuDecision, 1000)).extracting(Application::id).doesNotContain(a.id());
+		assertThat(applications.queue(body, 1000)).extracting(Application::id).contains(a.id());
+		assertThat(jiangsuDecision.has(Permission.APPLICATION_DECIDE)).isTrue();
+	}
+
+	HttpResponse<String> post(String path, String json, String key) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + key).header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Autowired
+	ApiKeyService keys;
+
+	@Test
+	void theApiOpensSubmitsAndRefusesWithStableCodes() {
+		assertThat(post("/api/v1/applications", "{}", gdBody.key()).statusCode())
+			.as("the demo key files reports only").isEqualTo(403);
+		String key = org.labtrust.shared.access.Actors.callAs(Actor.SYSTEM, () -> keys.create(Actor.SYSTEM,
+				new ApiKeyService.NewKey("applications", ApiKey.OwnerKind.BODY, gdBody.bodyId(), null,
+						Set.of(Permission.APPLICATION_SUBMIT), null, null))).secret();
+		HttpResponse<String> opened = post("/api/v1/applications",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"]}", key);
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+		String location = opened.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> submitted = post(location + "/events", "{\"event\": \"SUBMIT\"}", key);
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+		assertThat(submitted.body()).contains("\"state\":\"SUBMITTED\"", "\"workingDaysLeft\":5", "\"overdue\":false");
+
+		assertThat(post(location + "/events", "{\"event\": \"TELEPORT\"}", key).body())
+			.contains("APPLICATION_EVENT_INVALID");
+		assertThat(post(location + "/events", "{\"event\": \"APPROVE\"}", key).statusCode()).isEqualTo(403);
+		HttpResponse<String> excluded = post("/api/v1/applications",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"COMMITMENT\", \"fieldCodes\": [\"15\"]}", key);
+		assertThat(excluded.statusCode()).isEqualTo(422);
+		assertThat(excluded.body()).contains("COMMITMENT_EXCLUDED_FIELD", "medical devices");
+		assertThat(post("/api/v1/applications", "{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", "
+				+ "\"fieldCodes\": [\"99\"]}", key).body()).contains("FIELD_CODE_INVALID");
+
+		long jiangsu = TestClients.bodyKey(dataDir(), "js-body-admin").bodyId();
+		String other = org.labtrust.shared.access.Actors.callAs(Actor.SYSTEM, () -> keys.create(Actor.SYSTEM,
+				new ApiKeyService.NewKey("applications", ApiKey.OwnerKind.BODY, jiangsu, null,
+						Set.of(Permission.APPLICATION_SUBMIT), null, null))).secret();
+		assertThat(post(location + "/events", "{\"event\": \"WITHDRAW\"}", other).statusCode()).isEqualTo(404);
+	}
+}
