@@ -35,7 +35,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new InclusionCommand(), new ConsistencyCommand(), new CheckpointCommand(),
-                new ProveCommand(), new MonitorCommand())) {
+                new ProveCommand(), new MonitorCommand(), new DrawCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
