@@ -46,8 +46,9 @@ public final class AssessmentTeamDraw {
 			excluded = Map.copyOf(excluded);
 		}
 
+		/** The first drawn, or null for a record without a team. */
 		public String leader() {
-			return team.get(0);
+			return team.isEmpty() ? null : team.get(0);
 		}
 
 		/** Whether drawing again from the recorded pool and key gives the recorded team. */

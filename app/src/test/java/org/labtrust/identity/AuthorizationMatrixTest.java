@@ -119,6 +119,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				"DECISION_OFFICER"), false, false));
 		RULES.put("GET /api/v1/applications/{id}", new Rule(handlers, true, false, Set.of("ASSESSOR")));
 		RULES.put("POST /api/v1/applications/{id}/events", new Rule(handlers, true, false, Set.of("ASSESSOR")));
+		RULES.put("GET /api/v1/applications/{id}/team", new Rule(handlers, true, false, Set.of("ASSESSOR")));
+		RULES.put("POST /api/v1/applications/{id}/team", new Rule(Set.of("ACCEPTANCE_OFFICER"), true, false));
 		// the report pages: verification and the log are public; the filing page is for those who file. A body's
 		// key holds REPORT_FILE and a body, so it gets the page too (as HTML, which a system has no use for)
 		for (String endpoint : List.of("GET /r/{certificate}/{*report}", "GET /reports/verify", "GET /log")) {
@@ -182,6 +184,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				insert into application (body_id, authority_code, type, procedure, state, field_codes, created_at, updated_at)
 				values (?, '19', 'FIRST_LICENCE', 'GENERAL', 'DRAFT', '12', now(), now()) returning id""")
 			.param(gdBody).query(Long.class).single()));
+		jdbc.sql("""
+				insert into assessment_team (application_id, drawn_at, drawn_by, sources, draw_key, pool, team_size, excluded)
+				values (?, now(), 'matrix', '1', '1./', '', 0, '')""")
+			.param(Long.parseLong(values.get("applicationId"))).update();
 		values.put("accountId", Long.toString(Actors.callAs(Actor.SYSTEM, () -> accounts.createAtStartup(
 				new AccountService.NewAccount("matrix-target", "matrix", "a long enough password", Set.of(Role.BODY_USER),
 						null, gdBody))).id()));

@@ -217,7 +217,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/applications")
 			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
 					Permission.APPLICATION_DECIDE.name())
-			.requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}")
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/team")
+			.hasAuthority(Permission.APPLICATION_ACCEPT.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}", "/api/v1/applications/{id}/team")
 			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
 					Permission.APPLICATION_DECIDE.name(), Permission.ASSESSMENT_PERFORM.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/events")

@@ -14,6 +14,7 @@ import org.labtrust.licensing.Procedure;
 import org.labtrust.licensing.StatutoryClock;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
+import org.labtrust.licensing.internal.AssessmentTeams;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actors;
 import org.springframework.http.MediaType;
@@ -40,6 +41,15 @@ class ApplicationApiController {
 	record Act(String event, String note) {
 	}
 
+	/** {@code sources}: public numbers fixed before they were known, e.g. {@code 9319/2.5.8.10.12}. */
+	record Draw(String sources, Integer size) {
+	}
+
+	/** A recorded draw; {@code replays} is recomputed on every read. */
+	record TeamView(long applicationId, String sources, String key, List<String> pool, List<String> team,
+			String leader, java.util.Map<String, String> excluded, String drawnBy, boolean replays) {
+	}
+
 	/** An application with where its clock stands: due date and working days left (negative: overdue). */
 	record View(Application application, LocalDate dueOn, Integer workingDaysLeft, boolean overdue,
 			List<Application.Event> history) {
@@ -47,12 +57,16 @@ class ApplicationApiController {
 
 	private final ApplicationService applications;
 
+	private final AssessmentTeams teams;
+
 	private final StatutoryClock statutory;
 
 	private final java.time.Clock clock;
 
-	ApplicationApiController(ApplicationService applications, StatutoryClock statutory, java.time.Clock clock) {
+	ApplicationApiController(ApplicationService applications, AssessmentTeams teams, StatutoryClock statutory,
+			java.time.Clock clock) {
 		this.applications = applications;
+		this.teams = teams;
 		this.statutory = statutory;
 		this.clock = clock;
 	}
@@ -88,6 +102,25 @@ class ApplicationApiController {
 					String.valueOf(request.event()));
 		}
 		return view(applications.act(Actors.current(), id, event, request.note()), true);
+	}
+
+	@PostMapping(path = "/{id}/team", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Acceptance officers: draw the assessment team of an accepted application (RFC 3797, replayable)")
+	TeamView drawTeam(@PathVariable long id, @RequestBody Draw request) {
+		return teamView(teams.draw(Actors.current(), id, request.sources(), request.size() == null ? 2 : request.size()));
+	}
+
+	@GetMapping("/{id}/team")
+	@Operation(summary = "The recorded team draw, with everything needed to replay it")
+	TeamView team(@PathVariable long id) {
+		return teamView(teams.team(Actors.current(), id)
+			.orElseThrow(() -> DomainException.notFound("ASSESSMENT_TEAM_NOT_FOUND", "No team drawn for this application")));
+	}
+
+	private static TeamView teamView(AssessmentTeams.Team team) {
+		var draw = team.draw();
+		return new TeamView(team.applicationId(), team.sources(), draw.key(), draw.pool(), draw.team(), draw.leader(),
+				draw.excluded(), team.drawnBy(), draw.replays());
 	}
 
 	@GetMapping
