@@ -19,6 +19,7 @@ import org.labtrust.identity.internal.apikey.ApiKey;
 import org.labtrust.identity.internal.apikey.ApiKeyService;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
+import org.labtrust.licensing.internal.AssessmentTeams;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Permission;
@@ -53,8 +54,22 @@ class ApplicationLifecycleTest extends IntegrationTest {
 
 	final Actor jiangsuDecision = TestActors.officer(Role.DECISION_OFFICER, "10");
 
-	final Actor assessor = new Actor(Actor.Kind.PERSON, "test:assessor", "test-assessor", Set.of(Role.ASSESSOR),
-			EnumSet.copyOf(Role.ASSESSOR.permissions()), null, null);
+	@Autowired
+	AssessmentTeams teams;
+
+	/** An assessor person of the given user name. */
+	static Actor assessorNamed(String username) {
+		return new Actor(Actor.Kind.PERSON, "test:" + username, username, Set.of(Role.ASSESSOR),
+				EnumSet.copyOf(Role.ASSESSOR.permissions()), null, null);
+	}
+
+	/** Draws the team of an accepted application and signs its leader in as an assessor. */
+	Actor teamLeader(long applicationId) {
+		String leader = teams.draw(acceptance, applicationId, "9319/2.5.8.10.12", 2).draw().leader();
+		String username = "test-assessor-" + applicationId;
+		jdbc.sql("update assessor set account_username = ? where id = ?").params(username, Long.parseLong(leader)).update();
+		return assessorNamed(username);
+	}
 
 	@BeforeEach
 	void guangdongBody() {
@@ -110,6 +125,11 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		assertThat(a.step()).isEqualTo(Step.ASSESSMENT);
 		LocalDate assessmentDue = due(today, 30); // in the next year from late November: maybe unknown yet
 		dueAsExpected(a, assessmentDue);
+		long accepted = a.id();
+		assertThatThrownBy(() -> applications.act(assessorNamed("assessor"), accepted, ApplicationEvent.START_ASSESSMENT,
+				null)).as("an assessor not on the team does not even see it")
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "APPLICATION_NOT_FOUND");
+		Actor assessor = teamLeader(a.id());
 		a = applications.act(assessor, a.id(), ApplicationEvent.START_ASSESSMENT, null);
 		dueAsExpected(a, assessmentDue); // assessment runs from acceptance
 		a = applications.act(assessor, a.id(), ApplicationEvent.REQUEST_RECTIFICATION, "不符合项 3 项");

@@ -133,7 +133,7 @@ public class ApplicationService {
 		return find(id).orElseThrow();
 	}
 
-	/** The application, if the actor may see it (its body, an officer of its authority, an assessor). */
+	/** The application, if the actor may see it (its body, an officer of its authority, its assessors). */
 	public Optional<Application> visible(Actor actor, long id) {
 		return find(id).filter(application -> maySee(actor, application));
 	}
@@ -254,10 +254,20 @@ public class ApplicationService {
 			.list();
 	}
 
+	/** Its body; officers of its authority; assessors on its team (drawn by {@code AssessmentTeams}). */
 	private boolean maySee(Actor actor, Application application) {
-		return actor.belongsTo(application.bodyId()) || actor.has(Permission.ASSESSMENT_PERFORM)
+		return actor.belongsTo(application.bodyId())
 				|| ((actor.has(Permission.APPLICATION_ACCEPT) || actor.has(Permission.APPLICATION_DECIDE))
-						&& actor.covers(application.authorityCode()));
+						&& actor.covers(application.authorityCode()))
+				|| (actor.has(Permission.ASSESSMENT_PERFORM) && onTeam(actor, application.id()));
+	}
+
+	private boolean onTeam(Actor actor, long applicationId) {
+		return jdbc.sql("select exists (select 1 from assessment_team_member m join assessor s on s.id = m.assessor_id"
+				+ " where m.application_id = ? and s.account_username = ?)")
+			.params(applicationId, actor.name())
+			.query(Boolean.class)
+			.single();
 	}
 
 	private Optional<Application> find(long id) {
