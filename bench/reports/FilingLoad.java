@@ -18,8 +18,6 @@
 // Numbers: Gen.number(j) for j = --start + k (default start 2,000,000,000 + log head size, so new
 // numbers never collide with the pre-load or an earlier run). Prints RESULT lines.
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -19,7 +19,6 @@
 // l = ((i + seed) * 7919) mod 676, L1 = 'A' + l / 26, L2 = 'A' + l mod 26, YYYY = 2016 + (i / 7) mod 10.
 // verify.lua and pgbench's script compute the same numbers.
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
