@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.labtrust.registry.CertificateStatus;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.ScopeStatus;
+import org.labtrust.shared.ChinaTime;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component("portalFormat")
 class PortalFormat {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("uuuu年M月d日");
 

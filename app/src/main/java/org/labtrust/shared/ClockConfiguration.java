@@ -1,7 +1,6 @@
 package org.labtrust.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +9,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	@Bean
 	Clock clock() {
-		return Clock.system(CHINA);
+		return Clock.system(ChinaTime.ZONE);
 	}
 }

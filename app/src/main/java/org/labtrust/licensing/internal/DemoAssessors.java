@@ -30,11 +30,7 @@ class DemoAssessors implements ApplicationRunner {
 	DemoAssessors(JdbcClient jdbc, DatabaseMode mode, @Value("${labtrust.demo.load:AUTO}") String load,
 			@Value("${labtrust.demo.seed:20261127}") long seed) {
 		this.jdbc = jdbc;
-		this.demo = switch (load.toUpperCase()) {
-			case "ALWAYS" -> true;
-			case "NEVER" -> false;
-			default -> mode == DatabaseMode.EMBEDDED;
-		};
+		this.demo = mode.demoData(load);
 		this.seed = seed;
 	}
 

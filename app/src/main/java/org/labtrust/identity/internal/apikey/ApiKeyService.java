@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.labtrust.identity.internal.IdentityProperties;
 import org.labtrust.registry.RegistryQueries;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.PostgresChannels;
 import org.labtrust.shared.access.Actor;
@@ -45,7 +46,7 @@ public class ApiKeyService {
 	public static final Set<Permission> PARTNER_KEY_PERMISSIONS = Set.copyOf(
 			EnumSet.of(Permission.REGISTRY_CROSS_CHECK, Permission.METRICS_READ));
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	/** Last-used time is written at most this often per key, so that use costs no write per request. */
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);

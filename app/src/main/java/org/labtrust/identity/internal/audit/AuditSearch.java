@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Permission;
@@ -24,7 +25,7 @@ public class AuditSearch {
 
 	public static final int PAGE_SIZE = 50;
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ChinaTime.ZONE;
 
 	private static final int MAX_TEXT = 200;
 

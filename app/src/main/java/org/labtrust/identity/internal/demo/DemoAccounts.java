@@ -101,12 +101,7 @@ class DemoAccounts implements ApplicationRunner {
 	}
 
 	private void createIfDemo() throws IOException {
-		boolean demo = switch (demoLoad.toUpperCase()) {
-			case "ALWAYS" -> true;
-			case "NEVER" -> false;
-			default -> mode == DatabaseMode.EMBEDDED;
-		};
-		if (!demo || !accounts.list(null, null, 1).isEmpty()) {
+		if (!mode.demoData(demoLoad) || !accounts.list(null, null, 1).isEmpty()) {
 			return;
 		}
 		List<RegistryQueries.BodyRef> bodies = registry.allBodies();

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.labtrust.identity.internal.apikey.ApiKey;
 import org.labtrust.registry.RegistryQueries;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.access.Permission;
 import org.labtrust.shared.access.Role;
 import org.springframework.context.MessageSource;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component("staffFormat")
 class StaffFormat {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("uuuu年M月d日");
 

@@ -79,12 +79,7 @@ class RegistryStartup implements ApplicationRunner {
 			return;
 		}
 		long bodies = jdbc.sql("select count(*) from body").query(Long.class).single();
-		boolean load = bodies == 0 && switch (demo.load()) {
-			case AUTO -> mode == DatabaseMode.EMBEDDED;
-			case ALWAYS -> true;
-			case NEVER -> false;
-		};
-		if (load) {
+		if (bodies == 0 && mode.demoData(demo.load().name())) {
 			loadDemoData();
 			indexAdmin.rebuild();
 		}

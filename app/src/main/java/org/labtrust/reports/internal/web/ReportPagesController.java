@@ -25,6 +25,7 @@ import org.labtrust.reports.internal.ReportVerification;
 import org.labtrust.reports.internal.log.Checkpoints;
 import org.labtrust.reports.internal.log.LogEntry;
 import org.labtrust.reports.internal.log.LogSigner;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
@@ -71,7 +72,7 @@ class ReportPagesController {
 
 	static final String PROBLEM = "reports/problem";
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = ChinaTime.ZONE;
 
 	/** Filings the body page reads: only the newest part of the log (report_filing has no index on body_id). */
 	static final long RECENT_ENTRIES = 200_000;
