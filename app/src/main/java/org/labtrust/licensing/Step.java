@@ -22,9 +22,4 @@ public enum Step {
 			default -> null;
 		};
 	}
-
-	/** Whether the applicant, not the authority, must act in this step (the authority's clock stops). */
-	public boolean applicants() {
-		return this == RECTIFICATION;
-	}
 }

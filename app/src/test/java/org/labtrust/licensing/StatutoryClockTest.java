@@ -57,7 +57,8 @@ class StatutoryClockTest {
 
 	@Test
 	void applicantStepsStopTheAuthoritysClock() {
-		assertThat(Step.RECTIFICATION.applicants()).isTrue();
+		assertThat(ApplicationState.RECTIFICATION.clock()).isEqualTo(ApplicationState.Clock.APPLICANT);
+		assertThat(ApplicationState.CORRECTION_REQUESTED.clock()).isEqualTo(ApplicationState.Clock.APPLICANT);
 		assertThat(Step.of(Procedure.GENERAL, ApplicationState.ACCEPTED)).isEqualTo(Step.ASSESSMENT);
 		assertThat(Step.of(Procedure.COMMITMENT, ApplicationState.ACCEPTED)).isEqualTo(Step.DECISION);
 		assertThat(Step.of(Procedure.GENERAL, ApplicationState.CORRECTION_REQUESTED)).isNull();

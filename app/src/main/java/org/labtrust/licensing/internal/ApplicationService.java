@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +58,6 @@ public class ApplicationService {
 			Map.entry(ApplicationEvent.FIND_COMMITMENT_FALSE, Permission.APPLICATION_DECIDE),
 			Map.entry(ApplicationEvent.CHECK, Permission.APPLICATION_DECIDE),
 			Map.entry(ApplicationEvent.FIND_DECLARATION_FALSE, Permission.APPLICATION_DECIDE));
-
-	/** States in which the applicant was asked for something: the authority's clock stands still. */
-	private static final Set<ApplicationState> WAITING = EnumSet.of(ApplicationState.CORRECTION_REQUESTED,
-			ApplicationState.RECTIFICATION);
 
 	private static final String COLUMNS = """
 			id, body_id, authority_code, type, procedure, state, field_codes, special_foods, change_items,
@@ -156,13 +151,13 @@ public class ApplicationService {
 		int paused = application.pausedWorkingDays();
 		LocalDate waitingSince = null;
 		LocalDate due;
-		if (WAITING.contains(to)) { // the applicant is asked: the running step stands still
+		if (waiting(to)) { // the applicant is asked: the running step stands still
 			waitingSince = today;
 			due = null;
 		}
 		else {
 			Step next = Step.of(application.procedure(), to);
-			if (WAITING.contains(application.state()) && next == step && step != null) {
+			if (waiting(application.state()) && next == step && step != null) {
 				paused += statutory.pausedWorkingDays(application.waitingSince(), today);
 			}
 			else if (next != step) {
@@ -193,6 +188,11 @@ public class ApplicationService {
 				Long.toString(id), application.authorityCode(),
 				Map.of("from", application.state().name(), "to", to.name())));
 		return find(id).orElseThrow();
+	}
+
+	/** The applicant was asked for something (no transition leads back to DRAFT): the clock stands. */
+	private static boolean waiting(ApplicationState state) {
+		return state.clock() == ApplicationState.Clock.APPLICANT;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Permission;
+import org.labtrust.shared.draw.VerifiableDraw;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,23 +148,16 @@ public class AssessmentTeams {
 		return candidates;
 	}
 
+	/** The sources, and their key string checked, or a refusal naming what is wrong. */
 	private static List<List<Long>> parseSources(String sources) {
-		if (sources == null || sources.isBlank()) {
-			throw DomainException.badRequest("DRAW_SOURCES_INVALID", "Give the public numbers, e.g. 9319/2.5.8.10.12");
+		try {
+			List<List<Long>> parsed = VerifiableDraw.parseSources(sources);
+			VerifiableDraw.keyString(parsed);
+			return parsed;
 		}
-		List<List<Long>> parsed = new ArrayList<>();
-		for (String source : sources.strip().split("/")) {
-			try {
-				parsed.add(Arrays.stream(source.split("[.,]")).map(String::strip).map(Long::parseLong).toList());
-			}
-			catch (NumberFormatException e) {
-				throw DomainException.badRequest("DRAW_SOURCES_INVALID", "Not numbers: " + source);
-			}
-			if (parsed.get(parsed.size() - 1).stream().anyMatch(n -> n < 0)) {
-				throw DomainException.badRequest("DRAW_SOURCES_INVALID", "Negative number in " + source);
-			}
+		catch (IllegalArgumentException e) {
+			throw DomainException.badRequest("DRAW_SOURCES_INVALID", "Draw sources: " + e.getMessage());
 		}
-		return parsed;
 	}
 
 	private static List<String> split(String list) {

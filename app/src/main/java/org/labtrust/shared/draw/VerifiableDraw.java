@@ -19,6 +19,32 @@ public final class VerifiableDraw {
 	}
 
 	/**
+	 * Sources as people write them: groups separated by {@code /}, numbers by {@code .} or
+	 * {@code ,}, e.g. {@code 9319/2.5.8.10.12}.
+	 *
+	 * @throws IllegalArgumentException when a group is empty or holds anything but non-negative integers
+	 */
+	public static List<List<Long>> parseSources(String text) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("no sources");
+		}
+		List<List<Long>> sources = new ArrayList<>();
+		for (String group : text.strip().split("/")) {
+			List<Long> numbers = new ArrayList<>();
+			for (String number : group.split("[.,]")) {
+				try {
+					numbers.add(Long.parseLong(number.strip()));
+				}
+				catch (NumberFormatException e) {
+					throw new IllegalArgumentException("not a number: '" + number + "'");
+				}
+			}
+			sources.add(numbers);
+		}
+		return sources;
+	}
+
+	/**
 	 * The key string of RFC 3797 §4 for sources of non-negative integers: each source's numbers in
 	 * ascending order, each followed by a period, each source ended by a slash.
 	 */

@@ -47,4 +47,13 @@ class VerifiableDrawTest {
 			assertThat(selected.get(i) + 1).as("selection %d", index + 1).isEqualTo(row.get("selected").asInt());
 		}
 	}
+
+	@org.junit.jupiter.api.Test
+	void sourcesAreReadAsPeopleWriteThem() {
+		assertThat(VerifiableDraw.parseSources(" 9319/2.5,8 ")).isEqualTo(List.of(List.of(9319L), List.of(2L, 5L, 8L)));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> VerifiableDraw.parseSources("9319//2"))
+			.isInstanceOf(IllegalArgumentException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> VerifiableDraw.parseSources("93x9"))
+			.hasMessageContaining("93x9");
+	}
 }
