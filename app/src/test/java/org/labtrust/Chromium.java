@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profile, waits, a record of what the Content-Security-Policy blocked, and full-page screenshots
  * at desktop and phone width in {@code target/screenshots}.
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -42,19 +45,22 @@ public final class Chromium implements AutoCloseable {
 			+ "    + (e.sample || ''));"
 			+ "});";
 
-	private final ChromeDriverService service;
+	private ChromeDriverService service;
 
-	private final ChromeDriver browser;
+	private ChromeDriver browser;
 
-	private final Path profile;
+	private Path profile;
 
-	private Chromium(ChromeDriverService service, ChromeDriver browser, Path profile) {
-		this.service = service;
-		this.browser = browser;
-		this.profile = profile;
+	private Chromium() {
 	}
 
-	public static Chromium start() throws IOException {
+	/** A browser for a test class: {@code @RegisterExtension static final Chromium chromium = Chromium.session();} */
+	public static Chromium session() {
+		return new Chromium();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
 		assertThat(CHROMIUM).as("Chromium is needed for the browser test: apt-get install -y chromium chromium-driver "
 				+ "fonts-noto-cjk (CI installs it)").isExecutable();
 		assertThat(CHROMEDRIVER).as("chromedriver is needed for the browser test: apt-get install -y chromium-driver")
@@ -71,10 +77,12 @@ public final class Chromium implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver browser = new ChromeDriver(service, options);
+		this.service = service;
+		this.browser = browser;
+		this.profile = profile;
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
 		Files.createDirectories(SCREENSHOTS);
-		return new Chromium(service, browser, profile);
 	}
 
 	public WebDriver driver() {
@@ -122,10 +130,17 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
+	/** Fails when the Content-Security-Policy blocked anything on the current page (inline script or style). */
+	public void assertNoCspViolations() {
+		assertThat(cspViolations()).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
+	}
+
 	@Override
-	public void close() throws IOException {
-		browser.quit();
-		service.stop();
-		FileSystemUtils.deleteRecursively(profile);
+	public void afterAll(ExtensionContext context) throws IOException {
+		if (browser != null) {
+			browser.quit();
+			service.stop();
+			FileSystemUtils.deleteRecursively(profile);
+		}
 	}
 }

@@ -45,6 +45,11 @@ public abstract class IntegrationTest {
 		return DATA_DIR;
 	}
 
+	/** The address of a page, as a browser opens it. */
+	protected String url(String pathAndQuery) {
+		return uri(pathAndQuery).toString();
+	}
+
 	protected URI uri(String pathAndQuery) {
 		return URI.create("http://localhost:" + port + pathAndQuery);
 	}

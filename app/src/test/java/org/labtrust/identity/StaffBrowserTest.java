@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labtrust.Chromium;
 import org.labtrust.IntegrationTest;
 import org.openqa.selenium.By;
@@ -28,36 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StaffBrowserTest extends IntegrationTest {
 
-	private static Chromium chromium;
-
-	private static WebDriver browser;
-
-	@BeforeAll
-	static void startChromium() throws IOException {
-		chromium = Chromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.session();
 
 	private <T> T await(Function<WebDriver, T> condition) {
 		return chromium.await(condition);
 	}
 
 	/** Nothing on the page was blocked by the Content-Security-Policy. */
-	private void assertNoCspViolations() {
-		assertThat(chromium.cspViolations()).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
-	}
-
 	/** The whole page at desktop width and at 375px (a phone), in target/screenshots. */
 	private void screenshot(String name) throws IOException {
 		chromium.screenshot(name);
@@ -65,11 +42,11 @@ class StaffBrowserTest extends IntegrationTest {
 
 	/** Signs in with the keyboard: name, tab, password, Enter. */
 	private void signIn(String username, String password) {
-		browser.get(url("/login"));
-		WebElement name = browser.findElement(By.id("username"));
-		assertThat(browser.switchTo().activeElement()).as("the name field has the focus").isEqualTo(name);
+		chromium.driver().get(url("/login"));
+		WebElement name = chromium.driver().findElement(By.id("username"));
+		assertThat(chromium.driver().switchTo().activeElement()).as("the name field has the focus").isEqualTo(name);
 		name.sendKeys(username, Keys.TAB);
-		browser.switchTo().activeElement().sendKeys(password, Keys.ENTER);
+		chromium.driver().switchTo().activeElement().sendKeys(password, Keys.ENTER);
 		await(ExpectedConditions.urlMatches("/staff$"));
 	}
 
@@ -83,86 +60,86 @@ class StaffBrowserTest extends IntegrationTest {
 		DemoCredentials.Account bodyAdmin = demo.account("gd-body-admin");
 
 		// the sign-in page: labelled fields, reached from the header of a public page
-		browser.get(url("/"));
-		browser.findElement(By.cssSelector(".account-nav a[href='/login']")).click();
+		chromium.driver().get(url("/"));
+		chromium.driver().findElement(By.cssSelector(".account-nav a[href='/login']")).click();
 		await(ExpectedConditions.urlMatches("/login$"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
-		assertThat(browser.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("用户名");
-		assertThat(browser.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("密码");
-		assertNoCspViolations();
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
+		assertThat(chromium.driver().findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("用户名");
+		assertThat(chromium.driver().findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("密码");
+		chromium.assertNoCspViolations();
 		screenshot("login");
 
 		// a wrong password says what to do
-		browser.findElement(By.id("username")).sendKeys("gd-body-admin-typo");
-		browser.findElement(By.id("password")).sendKeys("wrong password", Keys.ENTER);
+		chromium.driver().findElement(By.id("username")).sendKeys("gd-body-admin-typo");
+		chromium.driver().findElement(By.id("password")).sendKeys("wrong password", Keys.ENTER);
 		await(ExpectedConditions.urlContains("/login?error"));
-		assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码不正确", "管理员");
+		assertThat(chromium.driver().findElement(By.id("login-error")).getText()).contains("用户名或密码不正确", "管理员");
 		screenshot("login-error");
 
 		// the staff home of a body administrator
 		signIn("gd-body-admin", bodyAdmin.password());
-		assertThat(browser.findElement(By.id("whoami-roles")).getText()).isEqualTo("机构管理员");
-		assertThat(browser.findElement(By.id("whoami-body")).getText()).contains(bodyAdmin.bodyName());
-		assertThat(browser.findElement(By.cssSelector(".account-name")).getText()).isEqualTo("gd-body-admin");
-		assertThat(browser.findElements(By.cssSelector("a[href='/staff/audit']"))).isEmpty();
-		assertNoCspViolations();
+		assertThat(chromium.driver().findElement(By.id("whoami-roles")).getText()).isEqualTo("机构管理员");
+		assertThat(chromium.driver().findElement(By.id("whoami-body")).getText()).contains(bodyAdmin.bodyName());
+		assertThat(chromium.driver().findElement(By.cssSelector(".account-name")).getText()).isEqualTo("gd-body-admin");
+		assertThat(chromium.driver().findElements(By.cssSelector("a[href='/staff/audit']"))).isEmpty();
+		chromium.assertNoCspViolations();
 		screenshot("staff-home");
 
 		// create a key: its text is shown once, in the marked box
-		browser.findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
+		chromium.driver().findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
 		await(ExpectedConditions.urlMatches("/staff/api-keys$"));
-		assertThat(browser.findElement(By.tagName("h2")).getText()).contains(bodyAdmin.bodyName());
-		assertThat(browser.findElement(By.id("body-perm-REPORT_FILE")).isSelected()).isTrue();
-		assertThat(browser.findElement(By.id("body-perm-APPLICATION_SUBMIT")).isSelected()).isFalse();
+		assertThat(chromium.driver().findElement(By.tagName("h2")).getText()).contains(bodyAdmin.bodyName());
+		assertThat(chromium.driver().findElement(By.id("body-perm-REPORT_FILE")).isSelected()).isTrue();
+		assertThat(chromium.driver().findElement(By.id("body-perm-APPLICATION_SUBMIT")).isSelected()).isFalse();
 		String label = "浏览器测试密钥 " + System.nanoTime();
-		WebElement labelField = browser.findElement(By.id("body-label"));
+		WebElement labelField = chromium.driver().findElement(By.id("body-label"));
 		labelField.sendKeys(label);
-		browser.findElement(By.cssSelector("#create-body-key button[type='submit']")).click();
+		chromium.driver().findElement(By.cssSelector("#create-body-key button[type='submit']")).click();
 		WebElement box = await(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
 		assertThat(box.getText()).contains("请现在复制", "只显示这一次", label);
-		WebElement secretField = browser.findElement(By.id("new-key-secret"));
+		WebElement secretField = chromium.driver().findElement(By.id("new-key-secret"));
 		String key = secretField.getDomProperty("value");
 		assertThat(key).matches("ltk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");
 		assertThat(secretField.getDomProperty("readOnly")).isEqualTo("true");
 		String id = key.substring(4, 16);
-		assertThat(browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']")).getDomAttribute("data-state"))
+		assertThat(chromium.driver().findElement(By.cssSelector("tr[data-key-id='" + id + "']")).getDomAttribute("data-state"))
 			.isEqualTo("ACTIVE");
 		assertThat(me(key).statusCode()).as("the new key works").isEqualTo(200);
-		assertNoCspViolations();
+		chromium.assertNoCspViolations();
 		screenshot("api-keys");
 
 		// open the page again: the key is listed, its text is gone; revoke it
-		browser.findElement(By.cssSelector(".breadcrumb a[href='/staff']")).click();
+		chromium.driver().findElement(By.cssSelector(".breadcrumb a[href='/staff']")).click();
 		await(ExpectedConditions.urlMatches("/staff$"));
-		browser.findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
+		chromium.driver().findElement(By.cssSelector(".staff-links a[href='/staff/api-keys']")).click();
 		await(ExpectedConditions.urlMatches("/staff/api-keys$"));
-		assertThat(browser.getPageSource()).contains(label).doesNotContain(key);
-		WebElement row = browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
+		assertThat(chromium.driver().getPageSource()).contains(label).doesNotContain(key);
+		WebElement row = chromium.driver().findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
 		assertThat(row.getText()).contains("有效", "127.0.0.1");
 		row.findElement(By.cssSelector(".revoke-form button")).click();
 		WebElement confirmation = await(ExpectedConditions.visibilityOfElementLocated(By.id("revoked")));
 		assertThat(confirmation.getText()).contains("已吊销密钥", label);
-		WebElement revoked = browser.findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
+		WebElement revoked = chromium.driver().findElement(By.cssSelector("tr[data-key-id='" + id + "']"));
 		assertThat(revoked.getDomAttribute("data-state")).isEqualTo("REVOKED");
 		assertThat(revoked.findElement(By.cssSelector(".key-state")).getText()).isEqualTo("已吊销");
 		assertThat(revoked.findElements(By.cssSelector(".revoke-form"))).isEmpty();
 		assertThat(me(key).statusCode()).as("the revoked key is refused").isEqualTo(401);
-		assertNoCspViolations();
+		chromium.assertNoCspViolations();
 		screenshot("api-keys-revoked");
 
 		// sign out from the header
-		browser.findElement(By.cssSelector(".site-header .sign-out button")).click();
+		chromium.driver().findElement(By.cssSelector(".site-header .sign-out button")).click();
 		await(ExpectedConditions.urlContains("signedOut"));
-		assertThat(browser.findElement(By.cssSelector(".signed-out")).getText()).contains("你已退出登录");
-		assertThat(browser.findElements(By.cssSelector(".account-nav a[href='/login']"))).hasSize(1);
+		assertThat(chromium.driver().findElement(By.cssSelector(".signed-out")).getText()).contains("你已退出登录");
+		assertThat(chromium.driver().findElements(By.cssSelector(".account-nav a[href='/login']"))).hasSize(1);
 
 		// the national administrator reads the trail: newest first, the revocation near the top
 		signIn("national-administrator", demo.account("national-administrator").password());
-		assertThat(browser.findElement(By.id("whoami-roles")).getText()).isEqualTo("系统管理员");
-		assertThat(browser.findElement(By.id("whoami-jurisdiction")).getText()).contains("国家市场监督管理总局");
-		browser.findElement(By.cssSelector(".staff-links a[href='/staff/audit']")).click();
+		assertThat(chromium.driver().findElement(By.id("whoami-roles")).getText()).isEqualTo("系统管理员");
+		assertThat(chromium.driver().findElement(By.id("whoami-jurisdiction")).getText()).contains("国家市场监督管理总局");
+		chromium.driver().findElement(By.cssSelector(".staff-links a[href='/staff/audit']")).click();
 		await(ExpectedConditions.urlMatches("/staff/audit$"));
-		List<WebElement> rows = browser.findElements(By.cssSelector("tr.audit-row"));
+		List<WebElement> rows = chromium.driver().findElements(By.cssSelector("tr.audit-row"));
 		assertThat(rows).isNotEmpty();
 		assertThat(rows.get(0).getDomAttribute("data-action")).isEqualTo("login");
 		assertThat(rows.get(0).getText()).contains("national-administrator", "成功");
@@ -176,25 +153,25 @@ class StaffBrowserTest extends IntegrationTest {
 			.hasValueSatisfying(r -> assertThat(r.getDomAttribute("data-outcome")).isEqualTo("FAILED"));
 
 		// filter by what was typed, then verify the chain
-		browser.findElement(By.id("f-action")).sendKeys("api-key", Keys.ENTER);
+		chromium.driver().findElement(By.id("f-action")).sendKeys("api-key", Keys.ENTER);
 		await(ExpectedConditions.urlContains("action=api-key"));
-		assertThat(browser.findElements(By.cssSelector("tr.audit-row")))
+		assertThat(chromium.driver().findElements(By.cssSelector("tr.audit-row")))
 			.isNotEmpty()
 			.allSatisfy(r -> assertThat(r.getDomAttribute("data-action")).startsWith("api-key"));
-		browser.findElement(By.id("verify-link")).click();
+		chromium.driver().findElement(By.id("verify-link")).click();
 		WebElement verification = await(ExpectedConditions.visibilityOfElementLocated(By.id("verification")));
 		assertThat(verification.getText()).contains("审计链完整");
-		assertThat(browser.getCurrentUrl()).contains("verify=1", "action=api-key");
-		assertNoCspViolations();
+		assertThat(chromium.driver().getCurrentUrl()).contains("verify=1", "action=api-key");
+		chromium.assertNoCspViolations();
 		screenshot("audit");
 
 		// and in English, from the switch on the page
-		browser.findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
+		chromium.driver().findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
 		await(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
-		assertThat(browser.findElement(By.cssSelector("tr.audit-row .badge")).getText()).isEqualTo("Succeeded");
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Audit trail");
+		assertThat(chromium.driver().findElement(By.cssSelector("tr.audit-row .badge")).getText()).isEqualTo("Succeeded");
 		screenshot("audit-en");
-		browser.findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
+		chromium.driver().findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
 		await(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
 	}
 }

@@ -7,9 +7,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labtrust.Chromium;
 import org.labtrust.IntegrationTest;
 import org.openqa.selenium.By;
@@ -37,26 +36,8 @@ class RegistryBrowserTest extends IntegrationTest {
 
 	private static final Pattern FOUND = Pattern.compile("共找到\\s*([\\d,]+)\\s*家机构");
 
-	private static Chromium chromium;
-
-	private static WebDriver browser;
-
-	@BeforeAll
-	static void startChromium() throws IOException {
-		chromium = Chromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.session();
 
 	private WebDriverWait waiting() {
 		return chromium.waiting();
@@ -67,7 +48,7 @@ class RegistryBrowserTest extends IntegrationTest {
 	}
 
 	private long resultsFound() {
-		String text = browser.findElement(By.cssSelector(".results-count")).getText();
+		String text = chromium.driver().findElement(By.cssSelector(".results-count")).getText();
 		Matcher m = FOUND.matcher(text);
 		assertThat(m.find()).as("result count in '%s'", text).isTrue();
 		return Long.parseLong(m.group(1).replace(",", ""));
@@ -81,23 +62,23 @@ class RegistryBrowserTest extends IntegrationTest {
 	@Test
 	void aPersonFindsALabByWhatItTestsNarrowsByProvinceAndChecksItsCertificate() throws IOException {
 		// home: Chinese first, one search box
-		browser.get(url("/"));
-		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("检验检测机构资质认定公开查询");
+		chromium.driver().get(url("/"));
+		assertThat(chromium.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("检验检测机构资质认定公开查询");
 		screenshot("home");
 
 		// search for lead (铅)
-		WebElement box = browser.findElement(By.id("q"));
+		WebElement box = chromium.driver().findElement(By.id("q"));
 		box.sendKeys("铅");
 		box.sendKeys(Keys.ENTER);
 		await(ExpectedConditions.urlContains("/search?q="));
 		long total = resultsFound();
 		assertThat(total).isPositive();
-		assertThat(browser.findElements(By.cssSelector(".result"))).isNotEmpty();
+		assertThat(chromium.driver().findElements(By.cssSelector(".result"))).isNotEmpty();
 		screenshot("search");
 
 		// narrow by a province that holds some but not all of the results
-		WebElement facet = browser.findElements(By.cssSelector("[data-facet='province'] > ul > li > a"))
+		WebElement facet = chromium.driver().findElements(By.cssSelector("[data-facet='province'] > ul > li > a"))
 			.stream()
 			.filter(a -> Long.parseLong(a.findElement(By.cssSelector(".facet-count")).getText().replace(",", "")) < total)
 			.findFirst()
@@ -107,60 +88,60 @@ class RegistryBrowserTest extends IntegrationTest {
 		facet.click();
 		await(d -> resultsFound() != total);
 		assertThat(resultsFound()).isEqualTo(expected);
-		assertThat(browser.getCurrentUrl()).contains("province=").contains("q=");
-		List<String> provinces = browser.findElements(By.cssSelector(".result .province"))
+		assertThat(chromium.driver().getCurrentUrl()).contains("province=").contains("q=");
+		List<String> provinces = chromium.driver().findElements(By.cssSelector(".result .province"))
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 		assertThat(provinces).isNotEmpty().allMatch(province::equals);
-		assertThat(browser.findElement(By.cssSelector("[data-facet='province'] a[aria-current='true']")).getText())
+		assertThat(chromium.driver().findElement(By.cssSelector("[data-facet='province'] a[aria-current='true']")).getText())
 			.contains(province);
 		screenshot("search-province");
 
 		// open the first body
-		WebElement first = browser.findElement(By.cssSelector(".result-name a"));
+		WebElement first = chromium.driver().findElement(By.cssSelector(".result-name a"));
 		String bodyName = first.getText();
 		first.click();
 		await(ExpectedConditions.urlMatches("/bodies/\\d+$"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(bodyName);
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo(bodyName);
 		screenshot("body");
 
 		// filter its scope by the parameter of a row, as typed into the box (htmx replaces the tables)
-		List<WebElement> rows = browser.findElements(By.cssSelector("#scope-results tbody tr"));
+		List<WebElement> rows = chromium.driver().findElements(By.cssSelector("#scope-results tbody tr"));
 		assertThat(rows).isNotEmpty();
 		String parameter = rows.get(0).findElements(By.tagName("td")).get(2).getText().strip();
-		WebElement filter = browser.findElement(By.id("scope"));
+		WebElement filter = chromium.driver().findElement(By.id("scope"));
 		filter.sendKeys(parameter);
 		await(d -> d.findElement(By.id("scope-status")).getText().contains(parameter));
 		await(ExpectedConditions.urlContains("scope="));
-		List<WebElement> kept = browser.findElements(By.cssSelector("#scope-results tbody tr"));
+		List<WebElement> kept = chromium.driver().findElements(By.cssSelector("#scope-results tbody tr"));
 		assertThat(kept).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains(parameter));
 		assertThat(kept.size()).isLessThanOrEqualTo(rows.size());
 		screenshot("body-scope-filtered");
 
 		// the certificate: the verdict comes first and agrees with the badge on the body page
-		WebElement card = browser.findElement(By.cssSelector(".certificate-card"));
+		WebElement card = chromium.driver().findElement(By.cssSelector(".certificate-card"));
 		String badge = card.findElement(By.cssSelector(".certificate-card-header .badge")).getText();
 		card.findElement(By.cssSelector("h3 a")).click();
 		await(ExpectedConditions.urlMatches("/certificates/\\d{12}$"));
-		WebElement verdict = browser.findElement(By.cssSelector(".verdict-title"));
+		WebElement verdict = chromium.driver().findElement(By.cssSelector(".verdict-title"));
 		assertThat(verdict.getText()).contains(VERDICT_BY_BADGE.get(badge));
-		assertThat(browser.findElement(By.cssSelector(".verdict-holder")).getText()).contains(bodyName);
+		assertThat(chromium.driver().findElement(By.cssSelector(".verdict-holder")).getText()).contains(bodyName);
 		screenshot("certificate");
 
 		// and in English, from the switch on the page
-		browser.findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
+		chromium.driver().findElement(By.cssSelector(".lang-switch a[lang='en']")).click();
 		await(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
-		assertThat(browser.findElement(By.cssSelector(".verdict-title")).getText())
+		assertThat(chromium.driver().findElement(By.cssSelector(".verdict-title")).getText())
 			.contains(ENGLISH_VERDICT_BY_BADGE.get(badge));
 		screenshot("certificate-en");
-		browser.findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
+		chromium.driver().findElement(By.cssSelector(".lang-switch a[lang='zh-CN']")).click();
 		await(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
 
 		// a well-formed number that is not registered
-		browser.get(url("/certificates/152701060345"));
-		assertThat(browser.findElement(By.cssSelector(".verdict-title")).getText()).contains("未查到该证书");
-		assertThat(browser.findElement(By.cssSelector(".verdict-meaning")).getText()).contains("查不到即表示未在本平台登记");
+		chromium.driver().get(url("/certificates/152701060345"));
+		assertThat(chromium.driver().findElement(By.cssSelector(".verdict-title")).getText()).contains("未查到该证书");
+		assertThat(chromium.driver().findElement(By.cssSelector(".verdict-meaning")).getText()).contains("查不到即表示未在本平台登记");
 		screenshot("certificate-not-found");
 	}
 }

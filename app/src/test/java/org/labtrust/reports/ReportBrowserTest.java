@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labtrust.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
@@ -29,30 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ReportBrowserTest extends FilingClient {
 
-	private static Chromium chromium;
-
-	private static WebDriver browser;
-
-	@BeforeAll
-	static void startChromium() throws IOException {
-		chromium = Chromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void assertNoCspViolations() {
-		assertThat(chromium.cspViolations()).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
-	}
+	@RegisterExtension
+	static final Chromium chromium = Chromium.session();
 
 	private String password(String username) throws IOException {
 		JsonNode credentials = JSON.readTree(Files.readString(dataDir().resolve("demo-credentials.json")));
@@ -66,14 +42,14 @@ class ReportBrowserTest extends FilingClient {
 
 	@Test
 	void aBodyUploadsACsvSeesTheCountsAndTheRejectedLineAndThePublicVerifiesAReport() throws IOException {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys("gd-body-admin");
-		browser.findElement(By.id("password")).sendKeys(password("gd-body-admin"), Keys.ENTER);
+		chromium.driver().get(url("/login"));
+		chromium.driver().findElement(By.id("username")).sendKeys("gd-body-admin");
+		chromium.driver().findElement(By.id("password")).sendKeys(password("gd-body-admin"), Keys.ENTER);
 		chromium.await(ExpectedConditions.urlMatches("/staff$"));
 
-		browser.get(url("/staff/reports"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报告报送");
-		assertNoCspViolations();
+		chromium.driver().get(url("/staff/reports"));
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("报告报送");
+		chromium.assertNoCspViolations();
 
 		// three good lines and, on line 4, one whose scope the certificate does not cover
 		String yesterday = LocalDate.now().minusDays(1).toString();
@@ -87,57 +63,57 @@ class ReportBrowserTest extends FilingClient {
 		Path file = Files.createTempFile("filings-", ".csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
 		try {
-			browser.findElement(By.id("csv-file")).sendKeys(file.toAbsolutePath().toString());
-			browser.findElement(By.id("upload-submit")).click();
+			chromium.driver().findElement(By.id("csv-file")).sendKeys(file.toAbsolutePath().toString());
+			chromium.driver().findElement(By.id("upload-submit")).click();
 			chromium.await(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "完成"));
 		}
 		finally {
 			Files.deleteIfExists(file);
 		}
-		assertThat(browser.findElement(By.id("count-total")).getText()).isEqualTo("4");
-		assertThat(browser.findElement(By.id("count-done")).getText()).isEqualTo("4");
-		assertThat(browser.findElement(By.id("count-accepted")).getText()).isEqualTo("3");
-		assertThat(browser.findElement(By.id("count-duplicate")).getText()).isEqualTo("0");
-		assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("1");
-		assertThat(browser.findElement(By.id("upload-bar")).getDomProperty("value")).isEqualTo("4");
-		List<WebElement> rejected = browser.findElements(By.cssSelector("#rejected-body tr.rejected-line"));
+		assertThat(chromium.driver().findElement(By.id("count-total")).getText()).isEqualTo("4");
+		assertThat(chromium.driver().findElement(By.id("count-done")).getText()).isEqualTo("4");
+		assertThat(chromium.driver().findElement(By.id("count-accepted")).getText()).isEqualTo("3");
+		assertThat(chromium.driver().findElement(By.id("count-duplicate")).getText()).isEqualTo("0");
+		assertThat(chromium.driver().findElement(By.id("count-rejected")).getText()).isEqualTo("1");
+		assertThat(chromium.driver().findElement(By.id("upload-bar")).getDomProperty("value")).isEqualTo("4");
+		List<WebElement> rejected = chromium.driver().findElements(By.cssSelector("#rejected-body tr.rejected-line"));
 		assertThat(rejected).hasSize(1);
 		assertThat(rejected.get(0).getDomAttribute("data-line")).isEqualTo("4");
 		assertThat(rejected.get(0).getText()).contains("第 4 行", numbers.get(2), "不存在的参数", "OUT_OF_SCOPE",
 				"不是该证书有效的能力范围");
-		assertThat(browser.findElement(By.id("upload-error")).isDisplayed()).isFalse();
-		assertNoCspViolations();
+		assertThat(chromium.driver().findElement(By.id("upload-error")).isDisplayed()).isFalse();
+		chromium.assertNoCspViolations();
 		chromium.screenshot("report-upload");
 
 		// after a reload the page lists the new filings and the refusal
-		browser.get(url("/staff/reports"));
-		assertThat(browser.findElement(By.cssSelector("table.filings")).getText()).contains(numbers.get(0),
+		chromium.driver().get(url("/staff/reports"));
+		assertThat(chromium.driver().findElement(By.cssSelector("table.filings")).getText()).contains(numbers.get(0),
 				numbers.get(1), numbers.get(3));
-		assertThat(browser.findElement(By.cssSelector("table.rejections")).getText()).contains(numbers.get(2),
+		assertThat(chromium.driver().findElement(By.cssSelector("table.rejections")).getText()).contains(numbers.get(2),
 				"超出资质认定能力范围");
-		assertNoCspViolations();
+		chromium.assertNoCspViolations();
 		chromium.screenshot("report-filing-page");
 
 		// the public: the QR code link of a filed report, then its proof
-		browser.get(url("/r/" + scope.certificate() + "/" + numbers.get(0)));
-		assertThat(browser.findElement(By.id("verdict-title")).getText()).contains("报告已登记，有效");
-		WebElement proof = browser.findElement(By.cssSelector("details.proof"));
+		chromium.driver().get(url("/r/" + scope.certificate() + "/" + numbers.get(0)));
+		assertThat(chromium.driver().findElement(By.id("verdict-title")).getText()).contains("报告已登记，有效");
+		WebElement proof = chromium.driver().findElement(By.cssSelector("details.proof"));
 		assertThat(proof.getDomProperty("open")).isEqualTo("false");
 		proof.findElement(By.tagName("summary")).click();
 		assertThat(proof.findElement(By.cssSelector(".entry-base64")).isDisplayed()).isTrue();
-		assertNoCspViolations();
+		chromium.assertNoCspViolations();
 		chromium.screenshot("report-verify");
 
-		browser.get(url("/reports/verify?number=NEVER-FILED-1"));
-		assertThat(browser.findElement(By.id("verdict-meaning")).getText()).contains("未查到即表示该报告未在本平台登记");
-		assertNoCspViolations();
+		chromium.driver().get(url("/reports/verify?number=NEVER-FILED-1"));
+		assertThat(chromium.driver().findElement(By.id("verdict-meaning")).getText()).contains("未查到即表示该报告未在本平台登记");
+		chromium.assertNoCspViolations();
 		chromium.screenshot("report-not-found");
 
-		browser.get(url("/log?lang=en"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("The report log");
-		assertNoCspViolations();
+		chromium.driver().get(url("/log?lang=en"));
+		assertThat(chromium.driver().findElement(By.tagName("h1")).getText()).isEqualTo("The report log");
+		chromium.assertNoCspViolations();
 		chromium.screenshot("report-log-en");
-		browser.get(url("/log?lang=zh-CN"));
+		chromium.driver().get(url("/log?lang=zh-CN"));
 		chromium.screenshot("report-log");
 	}
 }
