@@ -200,6 +200,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		assertThat(known).extracting(Application::dueOn).isSorted();
 		assertThat(applications.queue(jiangsuDecision, 1000)).extracting(Application::id).doesNotContain(a.id());
 		assertThat(applications.queue(body, 1000)).extracting(Application::id).contains(a.id());
+		// the Jiangsu officer could decide: what keeps the application from their queue is jurisdiction
 		assertThat(jiangsuDecision.has(Permission.APPLICATION_DECIDE)).isTrue();
 	}
 
