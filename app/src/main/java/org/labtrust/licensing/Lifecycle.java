@@ -73,6 +73,8 @@ public final class Lifecycle {
 			on(procedure, IN_ASSESSMENT, CONCLUDE_ASSESSMENT, ASSESSED);
 			on(procedure, IN_ASSESSMENT, WITHDRAW, WITHDRAWN);
 			on(procedure, RECTIFICATION, RECTIFY, IN_ASSESSMENT);
+			// rectification time is up: the team concludes, the unfixed items fail (the service checks the date)
+			on(procedure, RECTIFICATION, CONCLUDE_ASSESSMENT, ASSESSED);
 			on(procedure, RECTIFICATION, WITHDRAW, WITHDRAWN);
 			on(procedure, ASSESSED, APPROVE, APPROVED);
 			on(procedure, ASSESSED, REFUSE, REFUSED);

@@ -115,6 +115,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		RULES.put("POST /api/v1/applications/{id}/events", new Rule(handlers, true, false));
 		RULES.put("GET /api/v1/applications/{id}/team", new Rule(handlers, true, false));
 		RULES.put("POST /api/v1/applications/{id}/team", new Rule(Set.of("ACCEPTANCE_OFFICER"), true, false));
+		RULES.put("GET /api/v1/applications/procedures", new Rule(applicants, false, false));
+		RULES.put("POST /api/v1/applications/{id}/attachments", new Rule(applicants, true, false));
+		RULES.put("GET /api/v1/applications/{id}/attachments/{attachmentId}", new Rule(handlers, true, false));
+		// the team records findings: the matrix's application has no members, so no one may
+		RULES.put("POST /api/v1/applications/{id}/findings", new Rule(Set.of(), true, false));
+		RULES.put("POST /api/v1/applications/{id}/findings/{findingId}/response", new Rule(applicants, true, false));
 		// the report pages: verification and the log are public; the filing page is for those who file. A body's
 		// key holds REPORT_FILE and a body, so it gets the page too (as HTML, which a system has no use for)
 		for (String endpoint : List.of("GET /r/{certificate}/{*report}", "GET /reports/verify", "GET /log")) {
@@ -182,6 +188,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
 				insert into assessment_team (application_id, drawn_at, drawn_by, sources, draw_key, pool, team_size, excluded)
 				values (?, now(), 'matrix', '1', '1./', '', 0, '')""")
 			.param(Long.parseLong(values.get("applicationId"))).update();
+		values.put("attachmentId", Long.toString(jdbc.sql("""
+				insert into application_attachment (application_id, kind, filename, content_type, size, sha256, content,
+				                                    uploaded_at, uploaded_by)
+				values (?, 'OTHER', 'matrix.pdf', 'application/pdf', 5, repeat('0', 64), '%PDF-'::bytea, now(), 'matrix')
+				returning id""").param(Long.parseLong(values.get("applicationId"))).query(Long.class).single()));
 		values.put("accountId", Long.toString(Actors.callAs(Actor.SYSTEM, () -> accounts.createAtStartup(
 				new AccountService.NewAccount("matrix-target", "matrix", "a long enough password", Set.of(Role.BODY_USER),
 						null, gdBody))).id()));
@@ -262,7 +273,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
 			path = path.replace("{id}", values.get("accountId"));
 		}
 		if (path.contains("/applications/{id}")) {
-			path = path.replace("{id}", values.get("applicationId"));
+			path = path.replace("{id}", values.get("applicationId"))
+				.replace("{attachmentId}", values.get("attachmentId"))
+				.replace("{findingId}", "1");
+		}
+		if (path.endsWith("/procedures")) {
+			path += "?type=FIRST_LICENCE";
 		}
 		if (path.contains("api-keys/{id}")) {
 			path = path.replace("{id}", values.get("keyId"));

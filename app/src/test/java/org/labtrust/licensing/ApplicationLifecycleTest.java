@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +20,7 @@ import org.labtrust.identity.internal.apikey.ApiKeyService;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.licensing.internal.AssessmentTeams;
+import org.labtrust.licensing.internal.Findings;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Permission;
@@ -57,25 +58,25 @@ class ApplicationLifecycleTest extends IntegrationTest {
 	@Autowired
 	AssessmentTeams teams;
 
-	/** An assessor person of the given user name. */
+	@Autowired
+	Findings findings;
+
+	LicensingFixtures fixtures;
+
 	static Actor assessorNamed(String username) {
-		return new Actor(Actor.Kind.PERSON, "test:" + username, username, Set.of(Role.ASSESSOR),
-				EnumSet.copyOf(Role.ASSESSOR.permissions()), null, null);
+		return LicensingFixtures.assessorNamed(username);
 	}
 
-	/** Draws the team of an accepted application and signs its leader in as an assessor. */
 	Actor teamLeader(long applicationId) {
-		String leader = teams.draw(acceptance, applicationId, "9319/2.5.8.10.12", 2).draw().leader();
-		String username = "test-assessor-" + applicationId;
-		jdbc.sql("update assessor set account_username = ? where id = ?").params(username, Long.parseLong(leader)).update();
-		return assessorNamed(username);
+		return fixtures.teamLeader(teams, acceptance, applicationId);
 	}
 
+	/** A Guangdong body of its own (decisions write the registry), and the demo body for the API. */
 	@BeforeEach
 	void guangdongBody() {
+		fixtures = new LicensingFixtures(jdbc);
 		gdBody = TestClients.bodyKey(dataDir(), "gd-body-admin");
-		body = new Actor(Actor.Kind.PERSON, "test:body", "test-body-admin", Set.of(Role.BODY_ADMIN),
-				EnumSet.copyOf(Role.BODY_ADMIN.permissions()), null, gdBody.bodyId());
+		body = LicensingFixtures.bodyAdmin(fixtures.newBody("440106", "生命周期测试检测有限公司"));
 	}
 
 	/** The due date n working days after {@code from}, or null when it falls in a year without holiday data. */
@@ -95,8 +96,33 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		assertThat(a.dueUnknown()).isEqualTo(expected == null);
 	}
 
+	/** Opens with what the type needs: scope for a first licence, a certificate (from a first licence) otherwise. */
 	Application open(ApplicationType type, Procedure procedure, Set<String> fields, Set<ChangeItem> changes) {
-		return applications.open(body, new ApplicationService.NewApplication(type, procedure, fields, false, changes, null));
+		boolean scoped = type == ApplicationType.FIRST_LICENCE || type == ApplicationType.SCOPE_EXTENSION;
+		String certificate = type == ApplicationType.FIRST_LICENCE ? null : licensed();
+		Map<String, String> values = new java.util.HashMap<>();
+		changes.forEach(item -> values.put(item.name(), "新的" + item.name()));
+		return applications.open(body, new ApplicationService.NewApplication(type, procedure, fields, false, changes,
+				certificate, null, scoped ? fixtures.environmentScope(2) : List.of(), values,
+				procedure == Procedure.COMMITMENT));
+	}
+
+	/** The body's certificate: licensed through the general procedure on first use. */
+	String licensed() {
+		return jdbc.sql("select number from certificate where body_id = ? and status = 'VALID' order by id limit 1")
+			.param(body.bodyId())
+			.query(String.class)
+			.optional()
+			.orElseGet(() -> {
+				Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, Set.of("12"), Set.of());
+				applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+				applications.act(acceptance, a.id(), ApplicationEvent.ACCEPT, null);
+				Actor assessor = teamLeader(a.id());
+				applications.act(assessor, a.id(), ApplicationEvent.START_ASSESSMENT, null);
+				applications.act(assessor, a.id(), ApplicationEvent.CONCLUDE_ASSESSMENT, "符合");
+				applications.act(decision, a.id(), ApplicationEvent.APPROVE, null);
+				return applications.act(decision, a.id(), ApplicationEvent.ISSUE, null).issuedCertificateNumber();
+			});
 	}
 
 	@Test
@@ -132,7 +158,15 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		Actor assessor = teamLeader(a.id());
 		a = applications.act(assessor, a.id(), ApplicationEvent.START_ASSESSMENT, null);
 		dueAsExpected(a, assessmentDue); // assessment runs from acceptance
-		a = applications.act(assessor, a.id(), ApplicationEvent.REQUEST_RECTIFICATION, "不符合项 3 项");
+		long findingOf = a.id();
+		assertThatThrownBy(() -> applications.act(assessor, findingOf, ApplicationEvent.REQUEST_RECTIFICATION, null))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "NONCONFORMITIES_MISSING");
+		var finding = findings.record(assessor, a.id(), "RB/T 214-2017 4.4.3", "设备未检定", "校准证书过期", true);
+		a = applications.act(assessor, a.id(), ApplicationEvent.REQUEST_RECTIFICATION, "不符合项 1 项");
+		assertThat(a.rectificationDueOn()).isEqualTo(due(today, 30));
+		assertThatThrownBy(() -> applications.act(body, findingOf, ApplicationEvent.RECTIFY, null))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "RECTIFICATION_INCOMPLETE");
+		findings.respond(body, a.id(), finding.id(), "已送检，附新校准证书");
 		a = applications.act(body, a.id(), ApplicationEvent.RECTIFY, null);
 		assertThat(a.state()).isEqualTo(ApplicationState.IN_ASSESSMENT);
 		a = applications.act(assessor, a.id(), ApplicationEvent.CONCLUDE_ASSESSMENT, "符合");
@@ -148,6 +182,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		assertThat(a.step()).isEqualTo(Step.ISSUANCE);
 		a = applications.act(decision, id, ApplicationEvent.ISSUE, null);
 		assertThat(a.state()).isEqualTo(ApplicationState.ISSUED);
+		assertThat(a.issuedCertificateNumber()).matches("\\d{2}191234\\d{4}");
 		assertThat(a.dueOn()).isNull();
 		assertThat(a.dueUnknown()).isFalse();
 		assertThatThrownBy(() -> applications.act(acceptance, id, ApplicationEvent.ACCEPT, null))
@@ -183,7 +218,8 @@ class ApplicationLifecycleTest extends IntegrationTest {
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "COMMITMENT_EXCLUDED_FIELD");
 		assertThatThrownBy(() -> open(ApplicationType.FIRST_LICENCE, Procedure.SELF_DECLARATION, Set.of("12"), Set.of()))
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "PROCEDURE_NOT_FOR_TYPE");
-		Application declared = open(ApplicationType.CHANGE, Procedure.SELF_DECLARATION, Set.of(), Set.of(ChangeItem.NAME));
+		Application declared = open(ApplicationType.CHANGE, Procedure.SELF_DECLARATION, Set.of(),
+				Set.of(ChangeItem.TOP_MANAGER));
 		assertThat(applications.act(body, declared.id(), ApplicationEvent.SUBMIT, null).state())
 			.isEqualTo(ApplicationState.EFFECTIVE);
 	}
@@ -221,7 +257,9 @@ class ApplicationLifecycleTest extends IntegrationTest {
 				new ApiKeyService.NewKey("applications", ApiKey.OwnerKind.BODY, gdBody.bodyId(), null,
 						Set.of(Permission.APPLICATION_SUBMIT), null, null))).secret();
 		HttpResponse<String> opened = post("/api/v1/applications",
-				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"]}", key);
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"], \"scope\": "
+						+ "[{\"objectName\": \"水\", \"parameterName\": \"pH\", \"methodCode\": \"HJ 1147-2020\"}]}",
+				key);
 		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 		String location = opened.headers().firstValue("Location").orElseThrow();
 		HttpResponse<String> submitted = post(location + "/events", "{\"event\": \"SUBMIT\"}", key);

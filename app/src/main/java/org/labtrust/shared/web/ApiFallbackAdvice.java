@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +44,17 @@ class ApiFallbackAdvice {
 		}
 		return problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", new Object[] { e.getMethod() },
 				"Method " + e.getMethod() + " is not allowed here", request);
+	}
+
+	/** A body of a type the endpoint does not take, found before any controller is chosen. */
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request)
+			throws HttpMediaTypeNotSupportedException {
+		if (!isApi(request)) {
+			throw e;
+		}
+		return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MEDIA_TYPE_UNSUPPORTED", new Object[0],
+				"Send application/json (multipart/form-data for uploads)", request);
 	}
 
 	private static boolean isApi(HttpServletRequest request) {

@@ -14,6 +14,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,7 +70,19 @@ public class ProblemAdvice {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "MEDIA_TYPE_UNSUPPORTED", new Object[0],
-				"Send application/json", request);
+				"Send application/json (multipart/form-data for uploads)", request);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE", new Object[0], "The upload is too large",
+				request);
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "PARAMETER_MISSING", new Object[] { e.getRequestPartName() },
+				"Part '" + e.getRequestPartName() + "' is required", request);
 	}
 
 	@ExceptionHandler(Exception.class)

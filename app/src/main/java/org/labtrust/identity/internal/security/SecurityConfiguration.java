@@ -217,9 +217,18 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/applications")
 			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
 					Permission.APPLICATION_DECIDE.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/applications/procedures")
+			.hasAuthority(Permission.APPLICATION_SUBMIT.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/attachments")
+			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.ASSESSMENT_PERFORM.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/findings")
+			.hasAuthority(Permission.ASSESSMENT_PERFORM.name())
+			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/findings/{findingId}/response")
+			.hasAuthority(Permission.APPLICATION_SUBMIT.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/team")
 			.hasAuthority(Permission.APPLICATION_ACCEPT.name())
-			.requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}", "/api/v1/applications/{id}/team")
+			.requestMatchers(HttpMethod.GET, "/api/v1/applications/{id}", "/api/v1/applications/{id}/team",
+					"/api/v1/applications/{id}/attachments/{attachmentId}")
 			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
 					Permission.APPLICATION_DECIDE.name(), Permission.ASSESSMENT_PERFORM.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/applications/{id}/events")

@@ -2,7 +2,10 @@ package org.labtrust.licensing.internal.web;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,8 +18,14 @@ import org.labtrust.licensing.StatutoryClock;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.licensing.internal.AssessmentTeams;
+import org.labtrust.licensing.internal.Attachments;
+import org.labtrust.licensing.internal.ClockReading;
+import org.labtrust.licensing.internal.Findings;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Licensing applications: bodies open and submit them; officers and assessors take them through. */
 @RestController
@@ -35,8 +45,23 @@ class ApplicationApiController {
 
 	/** Optional fields may be left out (a boxed Boolean: Jackson 3 refuses a missing primitive). */
 	record Opening(ApplicationType type, Procedure procedure, Set<String> fieldCodes, Boolean specialFoods,
-			Set<ChangeItem> changeItems, String certificateNumber) {
+			Set<ChangeItem> changeItems, String certificateNumber, String industryCode,
+			List<ApplicationService.ScopeRequest> scope, Map<String, String> changes, Boolean commitmentSigned) {
 	}
+
+	/** Whether a procedure is open to the caller's body, and if not, why. */
+	record ProcedureChoice(Procedure procedure, boolean open, List<Refusal> refusals) {
+	}
+
+	record Refusal(String code, String message) {
+	}
+
+	record NewFinding(String clause, String description, String evidence, Boolean nonconformity) {
+	}
+
+	record Response(String response) {
+	}
+
 
 	record Act(String event, String note) {
 	}
@@ -50,9 +75,15 @@ class ApplicationApiController {
 			String leader, java.util.Map<String, String> excluded, String drawnBy, boolean replays) {
 	}
 
-	/** An application with where its clock stands: due date and working days left (negative: overdue). */
+	/**
+	 * An application with where its clock stands: due date and working days left (negative:
+	 * overdue), the stops while it waited for the applicant, the overall working days the authority
+	 * has used (technical assessment not counted), and what the caller may do now.
+	 */
 	record View(Application application, LocalDate dueOn, Integer workingDaysLeft, boolean overdue,
-			List<Application.Event> history) {
+			List<Application.Event> history, List<Application.ScopeLine> scope, Map<String, String> changes,
+			String issuedCertificateNumber, List<Attachments.Attachment> attachments, List<Findings.Finding> findings,
+			LocalDate rectificationDueOn, List<ClockReading.Stop> stops, Integer authorityWorkingDaysUsed, List<String> actions) {
 	}
 
 	private final ApplicationService applications;
@@ -61,13 +92,22 @@ class ApplicationApiController {
 
 	private final StatutoryClock statutory;
 
+	private final Attachments attachments;
+
+	private final Findings findings;
+
+	private final MessageSource messages;
+
 	private final java.time.Clock clock;
 
 	ApplicationApiController(ApplicationService applications, AssessmentTeams teams, StatutoryClock statutory,
-			java.time.Clock clock) {
+			Attachments attachments, Findings findings, MessageSource messages, java.time.Clock clock) {
 		this.applications = applications;
 		this.teams = teams;
 		this.statutory = statutory;
+		this.attachments = attachments;
+		this.findings = findings;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -76,8 +116,66 @@ class ApplicationApiController {
 	ResponseEntity<View> open(@RequestBody Opening request) {
 		Application opened = applications.open(Actors.current(), new ApplicationService.NewApplication(request.type(),
 				request.procedure(), request.fieldCodes(), Boolean.TRUE.equals(request.specialFoods()), request.changeItems(),
-				request.certificateNumber()));
+				request.certificateNumber(), request.industryCode(), request.scope(), request.changes(),
+				Boolean.TRUE.equals(request.commitmentSigned())));
 		return ResponseEntity.created(URI.create("/api/v1/applications/" + opened.id())).body(view(opened, false));
+	}
+
+	@GetMapping("/procedures")
+	@Operation(summary = "Which procedures are open to the caller's body for such an application, and why the others are not")
+	List<ProcedureChoice> procedures(@RequestParam ApplicationType type,
+			@RequestParam(defaultValue = "") Set<String> fieldCodes,
+			@RequestParam(defaultValue = "false") boolean specialFoods,
+			@RequestParam(defaultValue = "") Set<ChangeItem> changeItems,
+			@RequestParam(required = false) String certificateNumber, Locale locale) {
+		return applications.procedures(Actors.current(), type, fieldCodes, specialFoods, changeItems, certificateNumber)
+			.entrySet()
+			.stream()
+			.map(e -> new ProcedureChoice(e.getKey(), e.getValue().isEmpty(), e.getValue().stream()
+				.map(code -> new Refusal(code, messages.getMessage("problem." + code, null, code, locale)))
+				.toList()))
+			.toList();
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Add a document (PDF, OFD, PNG or JPEG); kept with its SHA-256")
+	ResponseEntity<Attachments.Attachment> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+			@RequestParam("kind") String kind) throws java.io.IOException {
+		Attachments.Attachment added = attachments.add(Actors.current(), id, kind, file.getOriginalFilename(),
+				file.getBytes());
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/attachments/" + added.id()))
+			.body(added);
+	}
+
+	@GetMapping(path = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL_VALUE)
+	@Operation(summary = "A document as uploaded")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+		Attachments.Content content = attachments.content(Actors.current(), id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.attachment().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(content.attachment().filename(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+				.encodeToString(java.util.HexFormat.of().parseHex(content.attachment().sha256())))
+			.body(content.bytes());
+	}
+
+	@PostMapping(path = "/{id}/findings", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The assessment team records a finding with its evidence (a nonconformity needs rectification)")
+	ResponseEntity<Findings.Finding> finding(@PathVariable long id, @RequestBody NewFinding request) {
+		Findings.Finding finding = findings.record(Actors.current(), id, request.clause(), request.description(),
+				request.evidence(), Boolean.TRUE.equals(request.nonconformity()));
+		return ResponseEntity.created(URI.create("/api/v1/applications/" + id + "/findings/" + finding.id()))
+			.body(finding);
+	}
+
+	@PostMapping(path = "/{id}/findings/{findingId}/response", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The body answers a nonconformity during rectification")
+	Findings.Finding respond(@PathVariable long id, @PathVariable long findingId, @RequestBody Response request) {
+		return findings.respond(Actors.current(), id, findingId, request.response());
 	}
 
 	@GetMapping("/{id}")
@@ -132,10 +230,20 @@ class ApplicationApiController {
 		return applications.queue(Actors.current(), limit).stream().map(a -> view(a, false)).toList();
 	}
 
-	private View view(Application application, boolean withHistory) {
+	private View view(Application application, boolean whole) {
 		LocalDate today = LocalDate.now(clock);
 		Integer left = application.dueOn() == null ? null : statutory.workingDaysLeft(today, application.dueOn());
-		return new View(application, application.dueOn(), left, left != null && left < 0,
-				withHistory ? applications.history(application.id()) : List.of());
+		if (!whole) {
+			return new View(application, application.dueOn(), left, left != null && left < 0, List.of(), List.of(),
+					application.changes(), application.issuedCertificateNumber(), List.of(), List.of(),
+					application.rectificationDueOn(), List.of(), null, List.of());
+		}
+		List<Application.Event> history = applications.history(application.id());
+		ClockReading reading = ClockReading.of(history, today, statutory);
+		return new View(application, application.dueOn(), left, left != null && left < 0, history,
+				applications.scope(application.id()), application.changes(), application.issuedCertificateNumber(),
+				attachments.list(application.id()), findings.list(application.id()), application.rectificationDueOn(),
+				reading.stops(), reading.authorityWorkingDays(),
+				applications.actions(Actors.current(), application).stream().map(Enum::name).toList());
 	}
 }

@@ -2,6 +2,7 @@ package org.labtrust.registry.internal.search;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.search.mapper.orm.Search;
+import org.labtrust.registry.CertificateChanged;
 import org.labtrust.registry.CertificateStatusChanged;
 import org.labtrust.registry.ScopeRowStatusChanged;
 import org.labtrust.registry.internal.Body;
@@ -33,6 +34,11 @@ class RegistryIndexer {
 
 	@ApplicationModuleListener
 	void on(ScopeRowStatusChanged event) {
+		reindex(event.bodyId());
+	}
+
+	@ApplicationModuleListener
+	void on(CertificateChanged event) {
 		reindex(event.bodyId());
 	}
 

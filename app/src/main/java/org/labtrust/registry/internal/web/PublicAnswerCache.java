@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.labtrust.registry.BodySearchQuery;
 import org.labtrust.registry.CertificateStatusChanged;
 import org.labtrust.registry.CmaNumber;
+import org.labtrust.registry.CertificateChanged;
 import org.labtrust.registry.RegistryLoaded;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.registry.ScopeRowStatusChanged;
@@ -101,6 +102,11 @@ class PublicAnswerCache {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void on(ScopeRowStatusChanged event) {
 		forget(event.certificateNumber());
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void on(CertificateChanged event) {
+		forget(event.number());
 	}
 
 	@EventListener

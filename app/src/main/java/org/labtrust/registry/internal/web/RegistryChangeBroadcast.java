@@ -1,5 +1,6 @@
 package org.labtrust.registry.internal.web;
 
+import org.labtrust.registry.CertificateChanged;
 import org.labtrust.registry.CertificateStatusChanged;
 import org.labtrust.registry.ScopeRowStatusChanged;
 import org.labtrust.registry.RegistryQueries;
@@ -33,5 +34,10 @@ class RegistryChangeBroadcast {
 	@EventListener
 	void on(ScopeRowStatusChanged event) {
 		channels.announce(CHANNEL, event.certificateNumber());
+	}
+
+	@EventListener
+	void on(CertificateChanged event) {
+		channels.announce(CHANNEL, event.number());
 	}
 }
