@@ -371,4 +371,28 @@ class LicensingScenarioTest extends IntegrationTest {
 
 	@Autowired
 	org.labtrust.shared.calendar.WorkingDayCalendar calendar;
+
+	@Autowired
+	org.labtrust.licensing.internal.OverdueAlerts overdue;
+
+	@Test
+	void anOverdueStepIsAlertedOncePerDueDate() {
+		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, null, fixtures.environmentScope(1),
+				Map.of(), false);
+		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		LocalDate due = applications.visible(body, a.id()).orElseThrow().dueOn();
+		org.junit.jupiter.api.Assumptions.assumeTrue(due != null, "the acceptance step falls in a known year");
+		assertThat(overdue.raise(due)).extracting(o -> o.id()).doesNotContain(a.id());
+		assertThat(overdue.raise(due.plusDays(1))).extracting(o -> o.id()).contains(a.id());
+		assertThat(overdue.raise(due.plusDays(2))).as("once per due date").extracting(o -> o.id()).doesNotContain(a.id());
+		// the officer sends a correction notice and the body answers: a new due date, a new alert when missed
+		applications.act(acceptance, a.id(), ApplicationEvent.REQUEST_CORRECTION, "缺少营业执照");
+		// as if the notice went out two weeks ago: the step stood still for those working days
+		jdbc.sql("update application set waiting_since = waiting_since - 14 where id = ?").param(a.id()).update();
+		Application resubmitted = applications.act(body, a.id(), ApplicationEvent.RESUBMIT, null);
+		org.junit.jupiter.api.Assumptions.assumeTrue(resubmitted.dueOn() != null);
+		assertThat(resubmitted.dueOn()).isAfter(due);
+		assertThat(overdue.raise(resubmitted.dueOn())).extracting(o -> o.id()).doesNotContain(a.id());
+		assertThat(overdue.raise(resubmitted.dueOn().plusDays(1))).extracting(o -> o.id()).contains(a.id());
+	}
 }
