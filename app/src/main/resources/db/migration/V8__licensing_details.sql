@@ -66,3 +66,10 @@ create table licensing_bar (
     recorded_at        timestamptz not null,
     primary key (body_id, application_id)
 );
+
+-- The officers' queue puts emergency extensions first after the unknown due dates (the seed document:
+-- emergency scope extension, 緊急擴項, for urgent testing needs), then soonest due.
+drop index application_queue_idx;
+create index application_queue_idx on application
+    (authority_code, due_unknown desc, (type = 'EMERGENCY_EXTENSION') desc, due_on, id)
+    where due_on is not null or due_unknown;

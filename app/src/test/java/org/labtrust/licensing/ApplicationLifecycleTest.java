@@ -228,12 +228,21 @@ class ApplicationLifecycleTest extends IntegrationTest {
 	void officersSeeTheirJurisdictionsOpenWorkSoonestDueFirst() {
 		Application a = open(ApplicationType.RENEWAL, Procedure.DOCUMENT_REVIEW, Set.of("12"), Set.of());
 		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		Application emergency = applications.open(body, new ApplicationService.NewApplication(
+				ApplicationType.EMERGENCY_EXTENSION, Procedure.GENERAL, Set.of("12"), false, Set.of(), licensed(), null,
+				fixtures.environmentScope(1), Map.of(), false));
+		applications.act(body, emergency.id(), ApplicationEvent.SUBMIT, null);
 		List<Application> queue = applications.queue(acceptance, 1000);
-		assertThat(queue).extracting(Application::id).contains(a.id());
-		// unknown due dates first, then soonest due
+		assertThat(queue).extracting(Application::id).contains(a.id(), emergency.id());
+		// unknown due dates first, then emergency extensions, then soonest due
 		List<Application> known = queue.stream().filter(q -> !q.dueUnknown()).toList();
 		assertThat(queue.subList(0, queue.size() - known.size())).allMatch(Application::dueUnknown);
-		assertThat(known).extracting(Application::dueOn).isSorted();
+		List<Application> emergencies = known.stream().takeWhile(q -> q.type() == ApplicationType.EMERGENCY_EXTENSION)
+			.toList();
+		assertThat(emergencies).extracting(Application::id).contains(emergency.id());
+		assertThat(known.subList(emergencies.size(), known.size())).extracting(Application::dueOn).isSorted()
+			.allMatch(due -> due != null);
+		assertThat(known.subList(emergencies.size(), known.size())).noneMatch(q -> q.type() == ApplicationType.EMERGENCY_EXTENSION);
 		assertThat(applications.queue(jiangsuDecision, 1000)).extracting(Application::id).doesNotContain(a.id());
 		assertThat(applications.queue(body, 1000)).extracting(Application::id).contains(a.id());
 		// the Jiangsu officer could decide: what keeps the application from their queue is jurisdiction

@@ -501,8 +501,8 @@ public class ApplicationService {
 
 	/**
 	 * The officer's queue: open applications of the actor's jurisdiction whose clock runs, those
-	 * whose due date is unknown first, then soonest due (overdue at the top); a body sees its own
-	 * applications, newest first.
+	 * whose due date is unknown first, then emergency extensions, then soonest due (overdue at the
+	 * top); a body sees its own applications, newest first.
 	 */
 	public List<Application> queue(Actor actor, int limit) {
 		if (actor.bodyId() != null) {
@@ -516,14 +516,14 @@ public class ApplicationService {
 		}
 		if (actor.jurisdiction().isNational()) {
 			return jdbc.sql("select " + COLUMNS + " from application where due_on is not null or due_unknown"
-					+ " order by due_unknown desc, due_on, id limit ?")
+					+ " order by due_unknown desc, (type = 'EMERGENCY_EXTENSION') desc, due_on, id limit ?")
 				.param(limit)
 				.query(this::row)
 				.list();
 		}
 		return jdbc.sql("select " + COLUMNS
 				+ " from application where authority_code = ? and (due_on is not null or due_unknown)"
-				+ " order by due_unknown desc, due_on, id limit ?")
+				+ " order by due_unknown desc, (type = 'EMERGENCY_EXTENSION') desc, due_on, id limit ?")
 			.params(actor.jurisdiction().authorityCode(), limit)
 			.query(this::row)
 			.list();
