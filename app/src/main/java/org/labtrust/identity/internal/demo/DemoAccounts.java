@@ -62,6 +62,8 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final String demoLoad;
 
+	private final int assessors;
+
 	private final Path dataDir;
 
 	private final AccountStore accounts;
@@ -75,10 +77,12 @@ class DemoAccounts implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoAccounts(DatabaseMode mode, @Value("${labtrust.demo.load:AUTO}") String demoLoad,
+			@Value("${labtrust.demo.assessors:40}") int assessors,
 			@Value("${labtrust.data-dir}") String dataDir, AccountStore accounts, AccountService accountService,
 			ApiKeyService keys, RegistryQueries registry, Clock clock) {
 		this.mode = mode;
 		this.demoLoad = demoLoad;
+		this.assessors = assessors;
 		this.dataDir = Path.of(dataDir);
 		this.accounts = accounts;
 		this.accountService = accountService;
@@ -120,7 +124,11 @@ class DemoAccounts implements ApplicationRunner {
 			created.add(account(prefix + "-body-admin", body.name() + " 管理员", Role.BODY_ADMIN, null, body));
 			created.add(account(prefix + "-body-user", body.name() + " 用户", Role.BODY_USER, null, body));
 		}));
-		created.add(account("assessor", "评审员", Role.ASSESSOR, null, null));
+		// one account per demo assessor; the licensing module's demo pool uses the same names
+		created.add(account("assessor", "评审员 1", Role.ASSESSOR, null, null));
+		for (int i = 2; i <= assessors; i++) {
+			created.add(account(String.format("assessor-%02d", i), "评审员 " + i, Role.ASSESSOR, null, null));
+		}
 		created.add(account("partner", "合作部门", Role.PARTNER_SYSTEM, null, null));
 
 		ApiKeyService.Created partnerKey = keys.create(Actor.SYSTEM, new ApiKeyService.NewKey("demo partner",
