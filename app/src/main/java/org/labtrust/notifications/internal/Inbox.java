@@ -64,8 +64,8 @@ public class Inbox {
 		if (reader.bodyId() == null) {
 			return new Page(List.of(), 0, null);
 		}
-		List<Item> items = new ArrayList<>(jdbc.sql("select " + ITEM_COLUMNS + """
-				 from notification n where n.body_id = ? and n.id < ? order by n.id desc limit ?""")
+		List<Item> items = new ArrayList<>(jdbc.sql("select " + ITEM_COLUMNS
+				+ " from notification n where n.body_id = ? and n.id < ? order by n.id desc limit ?")
 			.params(account, reader.bodyId(), before == null ? Long.MAX_VALUE : before, limit + 1)
 			.query((rs, i) -> item(rs, locale))
 			.list());
