@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.labtrust.shared.SqlTime;
@@ -51,6 +55,15 @@ public class MailDelivery {
 
 	private final Counter failed;
 
+	/** Periodic sending works here, not on Spring's one scheduling thread (an SMTP time-out takes seconds). */
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "notice-mail");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
 	MailDelivery(JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<JavaMailSender> senders,
 			NotificationsProperties properties, NoticeText text, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -73,12 +86,25 @@ public class MailDelivery {
 	@Scheduled(initialDelayString = "${labtrust.notifications.mail.retry-interval:10m}",
 			fixedDelayString = "${labtrust.notifications.mail.retry-interval:10m}")
 	void retryPeriodically() {
-		try {
-			deliverPending();
+		if (!enabled() || !running.compareAndSet(false, true)) {
+			return;
 		}
-		catch (RuntimeException e) {
-			log.warn("Sending notice e-mails failed; trying again later", e);
-		}
+		worker.execute(() -> {
+			try {
+				deliverPending();
+			}
+			catch (RuntimeException e) {
+				log.warn("Sending notice e-mails failed; trying again later", e);
+			}
+			finally {
+				running.set(false);
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
 	}
 
 	/** Sends what is waiting with the configured sender; the number sent (0 without SMTP). */

@@ -1,5 +1,6 @@
 package org.labtrust.registry.internal.expiry;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The daily expiry job on certificates made for the test (the demo registry is left as it is): it
@@ -231,5 +233,16 @@ class CertificateExpiryTest extends IntegrationTest {
 			.query(Long.class)
 			.single()).as("expired once").isEqualTo(2);
 		assertThat(fixtures.noticeKinds(body)).hasSize(9);
+	}
+
+	@Test
+	void theScheduledRunWorksOnItsOwnThreadForTodayInChina() {
+		long body = fixtures.body(Province.JIANGSU, null);
+		Cert ended = fixtures.certificate(body, Province.JIANGSU, today.minusDays(2), CertificateStatus.VALID);
+
+		expiry.daily();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fixtures.status(ended)).isEqualTo("EXPIRED"));
+		assertThat(fixtures.noticeKinds(ended)).containsExactly("certificate.expired");
 	}
 }
