@@ -68,6 +68,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		Set<String> people = new TreeSet<>(ALL_REGULATORS);
 		people.addAll(Set.of("BODY_ADMIN", "BODY_USER", "ASSESSOR", "PARTNER_SYSTEM"));
 		RULES.put("POST /api/v1/me/password", new Rule(people, false, false)); // not keys
+		// the inbox: a person's notices (their body's; none for people of no body), not a key's
+		for (String endpoint : List.of("GET /api/v1/inbox", "POST /api/v1/inbox/{id}/read", "GET /staff/inbox",
+				"POST /staff/inbox/{id}/read")) {
+			RULES.put(endpoint, new Rule(people, false, false));
+		}
 		// operations
 		for (String endpoint : List.of("GET /actuator", "GET /actuator/prometheus", "GET /actuator/info")) {
 			RULES.put(endpoint, new Rule(Set.of("ADMINISTRATOR"), false, false));

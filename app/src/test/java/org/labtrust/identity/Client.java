@@ -69,7 +69,7 @@ public final class Client {
 		return result;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
 	}
 

@@ -23,6 +23,11 @@ public final class TestClients {
 		return DemoCredentials.read(dataDir).partnerKey();
 	}
 
+	/** Any account, signed in through the form (fails the test if the sign-in fails). */
+	public static Client signedIn(int port, String username, String password) {
+		return Client.signedIn(port, username, password);
+	}
+
 	/** The demo national administrator, signed in through the form. */
 	public static Client nationalAdministrator(int port, Path dataDir) {
 		return Client.signedIn(port, "national-administrator",

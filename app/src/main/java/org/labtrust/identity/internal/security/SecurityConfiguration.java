@@ -194,6 +194,9 @@ class SecurityConfiguration {
 		// staff API (before the public /api/v1/bodies/** and /api/v1/certificates/** rules)
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
 			.requestMatchers(HttpMethod.POST, "/api/v1/me/password").authenticated() // people only: checked in the service
+			// a person's inbox: the notices of their body (people only, and only their body: checked in the service)
+			.requestMatchers(HttpMethod.GET, "/api/v1/inbox").authenticated()
+			.requestMatchers(HttpMethod.POST, "/api/v1/inbox/{id}/read").authenticated()
 			.requestMatchers(HttpMethod.GET, "/api/v1/bodies/{id}/record")
 			.hasAuthority(Permission.BODY_RECORD_READ.name())
 			.requestMatchers(HttpMethod.POST, "/api/v1/certificates/{number}/status")
@@ -255,6 +258,8 @@ class SecurityConfiguration {
 
 		// staff pages
 		rules.requestMatchers(HttpMethod.GET, "/staff").authenticated()
+			.requestMatchers(HttpMethod.GET, "/staff/inbox").authenticated()
+			.requestMatchers(HttpMethod.POST, "/staff/inbox/{id}/read").authenticated()
 			.requestMatchers(HttpMethod.GET, "/staff/audit").hasAuthority(Permission.AUDIT_READ.name())
 			.requestMatchers(HttpMethod.GET, "/staff/api-keys")
 			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name())

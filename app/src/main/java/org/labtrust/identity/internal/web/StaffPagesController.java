@@ -21,6 +21,7 @@ import org.labtrust.identity.internal.apikey.ApiKey;
 import org.labtrust.identity.internal.apikey.ApiKeyService;
 import org.labtrust.identity.internal.audit.AuditSearch;
 import org.labtrust.identity.internal.audit.AuditVerifier;
+import org.labtrust.notifications.Notifications;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
@@ -72,6 +73,8 @@ class StaffPagesController {
 
 	private final RegistryQueries registry;
 
+	private final Notifications notifications;
+
 	private final MessageSource messages;
 
 	private final IdentityProperties.ApiKeys keySettings;
@@ -79,13 +82,14 @@ class StaffPagesController {
 	private final Clock clock;
 
 	StaffPagesController(ApiKeyService keys, AuditSearch auditSearch, AuditVerifier auditVerifier,
-			AccountStore accounts, RegistryQueries registry, MessageSource messages, IdentityProperties properties,
-			Clock clock) {
+			AccountStore accounts, RegistryQueries registry, Notifications notifications, MessageSource messages,
+			IdentityProperties properties, Clock clock) {
 		this.keys = keys;
 		this.auditSearch = auditSearch;
 		this.auditVerifier = auditVerifier;
 		this.accounts = accounts;
 		this.registry = registry;
+		this.notifications = notifications;
 		this.messages = messages;
 		this.keySettings = properties.apiKeys();
 		this.clock = clock;
@@ -109,6 +113,11 @@ class StaffPagesController {
 		model.addAttribute("jurisdictionCode", actor.jurisdiction() == null ? null : actor.jurisdiction().authorityCode());
 		model.addAttribute("body", actor.bodyId() == null ? null : registry.bodyRef(actor.bodyId()).orElse(null));
 		List<Link> links = new ArrayList<>();
+		if (actor.kind() == Actor.Kind.PERSON && actor.bodyId() != null) {
+			// notices to the body (certificate expiry and renewal reminders), with this person's unread count
+			links.add(new Link("/staff/inbox", "staff.link.inbox", "staff.link.inbox.hint"));
+			model.addAttribute("inboxUnread", notifications.unreadCount(actor));
+		}
 		if (actor.has(Permission.REPORT_FILE) && actor.bodyId() != null) {
 			links.add(new Link("/staff/reports", "staff.link.reports", "staff.link.reports.hint"));
 		}
