@@ -126,6 +126,22 @@ public class AssessmentTeams {
 			.optional();
 	}
 
+	/** A member of a drawn team: who they are and the account they sign in with. */
+	public record Member(String id, String name, String account, boolean leader) {
+	}
+
+	/** The team's members in the order drawn, the leader first. */
+	public List<Member> members(Team team) {
+		List<Member> members = new ArrayList<>();
+		for (String id : team.draw().team()) {
+			members.add(jdbc.sql("select name, account_username from assessor where id = ?")
+				.param(Long.parseLong(id))
+				.query((rs, n) -> new Member(id, rs.getString(1), rs.getString(2), id.equals(team.draw().leader())))
+				.single());
+		}
+		return members;
+	}
+
 	/** Active assessors with their fields, employer, declared conflicts and open team seats. */
 	private List<AssessmentTeamDraw.Candidate> candidates() {
 		Map<Long, Set<Long>> conflicts = new HashMap<>();

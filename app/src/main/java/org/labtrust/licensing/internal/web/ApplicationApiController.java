@@ -72,7 +72,8 @@ class ApplicationApiController {
 
 	/** A recorded draw; {@code replays} is recomputed on every read. */
 	record TeamView(long applicationId, String sources, String key, List<String> pool, List<String> team,
-			String leader, java.util.Map<String, String> excluded, String drawnBy, boolean replays) {
+			String leader, java.util.Map<String, String> excluded, String drawnBy, boolean replays,
+			List<AssessmentTeams.Member> members) {
 	}
 
 	/**
@@ -215,10 +216,10 @@ class ApplicationApiController {
 			.orElseThrow(() -> DomainException.notFound("ASSESSMENT_TEAM_NOT_FOUND", "No team drawn for this application")));
 	}
 
-	private static TeamView teamView(AssessmentTeams.Team team) {
+	private TeamView teamView(AssessmentTeams.Team team) {
 		var draw = team.draw();
 		return new TeamView(team.applicationId(), team.sources(), draw.key(), draw.pool(), draw.team(), draw.leader(),
-				draw.excluded(), team.drawnBy(), draw.replays());
+				draw.excluded(), team.drawnBy(), draw.replays(), teams.members(team));
 	}
 
 	@GetMapping
