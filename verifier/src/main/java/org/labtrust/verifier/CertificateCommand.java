@@ -30,8 +30,9 @@ final class CertificateCommand implements Command {
 
     private final InputStream stdin;
 
+    /** Reads standard input as it is when the command runs. */
     CertificateCommand() {
-        this(System.in);
+        this(null);
     }
 
     CertificateCommand(InputStream stdin) {
@@ -86,7 +87,7 @@ final class CertificateCommand implements Command {
             return readFile(source, "JWS");
         }
         try {
-            byte[] bytes = stdin.readNBytes(CertificateJws.MAX_CHARS + 1);
+            byte[] bytes = (stdin != null ? stdin : System.in).readNBytes(CertificateJws.MAX_CHARS + 1);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageException("cannot read the JWS from standard input: " + e.getMessage());

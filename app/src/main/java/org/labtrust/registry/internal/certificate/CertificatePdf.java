@@ -157,7 +157,7 @@ public final class CertificatePdf {
 		Paragraph statement = new Paragraph(
 				"经审查，你机构已具备国家有关法律、行政法规规定的基本条件和能力，现予批准，可以向社会出具具有证明作用的数据和结果，"
 						+ "能力范围见附件。特发此证。资质认定包括检验检测机构计量认证。",
-				font(11, INK));
+				font(10.5f, INK));
 		statement.setLeading(18);
 		document.add(statement);
 		Paragraph statementEn = new Paragraph("Having been assessed, the body meets the conditions and competence that "
@@ -213,11 +213,12 @@ public final class CertificatePdf {
 		PdfPTable table = new PdfPTable(new float[] { 7, 17, 20, 36, 12, 8 });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
-		table.setSplitLate(false);
+		table.setSplitLate(true); // a row moves whole to the next page, unless it is taller than a page
 		for (String[] head : List.of(new String[] { "序号", "No." }, new String[] { "检测对象", "Object" },
 				new String[] { "项目/参数", "Parameter" }, new String[] { "依据的标准（方法）", "Method" },
 				new String[] { "限制范围", "Limitation" }, new String[] { "状态", "Status" })) {
 			PdfPCell cell = new PdfPCell(new Phrase(head[0] + "\n" + head[1], font(8, INK)));
+			cell.setLeading(0, 1.35f);
 			cell.setBackgroundColor(SHADE);
 			cell.setPadding(4);
 			table.addCell(cell);
@@ -236,7 +237,9 @@ public final class CertificatePdf {
 
 	private static void cell(PdfPTable table, String text, Font font) {
 		PdfPCell cell = new PdfPCell(new Phrase(text == null ? "" : text, font));
+		cell.setLeading(0, 1.35f);
 		cell.setPadding(3);
+		cell.setPaddingBottom(4);
 		cell.setBorderColor(Color.LIGHT_GRAY);
 		table.addCell(cell);
 	}
