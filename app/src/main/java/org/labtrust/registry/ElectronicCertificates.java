@@ -49,8 +49,8 @@ public class ElectronicCertificates {
 	 *         {@code CERT_PDF_GLYPH_MISSING} (500) when the font lacks a character of the certificate
 	 */
 	public byte[] pdf(String number) {
+		SignedCertificate signed = sign(number); // an unknown or malformed number answers as such, font or not
 		CertificatePdf renderer = pdfs.require();
-		SignedCertificate signed = sign(number);
 		try {
 			return renderer.render(signed);
 		}

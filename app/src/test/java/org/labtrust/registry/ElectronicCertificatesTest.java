@@ -329,6 +329,13 @@ class ElectronicCertificatesTest extends IntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDescriptionListsTheCertificateEndpoints() {
+		JsonNode paths = JSON.readTree(get("/v3/api-docs").body()).get("paths");
+		assertThat(paths.propertyNames()).contains("/api/v1/keys", "/api/v1/certificates/{number}/signed",
+				"/api/v1/certificates/{number}/certificate.pdf");
+	}
+
+	@Test
 	void signingTwiceGivesTheSameDocumentApartFromSignedAt() throws Exception {
 		String first = CertificateJws.verify(signed(), jwks()).payloadJson().replaceAll("\"signedAt\":\"[^\"]+\"", "");
 		String second = CertificateJws.verify(signed(), jwks()).payloadJson().replaceAll("\"signedAt\":\"[^\"]+\"", "");
