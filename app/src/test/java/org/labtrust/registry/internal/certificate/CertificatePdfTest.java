@@ -75,6 +75,30 @@ class CertificatePdfTest {
 	}
 
 	@Test
+	void renderingsInParallelShareTheFontAndEachGetsItsOwnCompleteSubset() throws Exception {
+		List<java.util.concurrent.Callable<String>> jobs = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String object = List.of("大米", "小麦粉", "酱油", "茶叶", "蜂蜜", "牛奶", "鸡蛋", "豆腐").get(i);
+			jobs.add(() -> {
+				try (PDDocument document = Loader.loadPDF(renderer.render(signer.sign(certificate(40, object))))) {
+					return new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+				}
+			});
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<String>> texts = pool.invokeAll(jobs);
+			List<String> objects = List.of("大米", "小麦粉", "酱油", "茶叶", "蜂蜜", "牛奶", "鸡蛋", "豆腐");
+			for (int i = 0; i < texts.size(); i++) {
+				assertThat(texts.get(i).get()).contains("检验检测机构资质认定证书", "兰州市食品检验所", objects.get(i));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void aCharacterTheFontLacksStopsTheRenderingInsteadOfPrintingABlank() {
 		// EGYPTIAN HIEROGLYPH A001: in no CJK font
 		CertificateSigner.SignedCertificate signed = signer.sign(certificate(3, "\uD80C\uDC00"));
