@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +22,17 @@ class CertificatePageController {
 
 	private final RegistryQueries queries;
 
-	CertificatePageController(RegistryQueries queries) {
+	private final String publicUrl;
+
+	CertificatePageController(RegistryQueries queries, @Value("${labtrust.public-url}") String publicUrl) {
 		this.queries = queries;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	@GetMapping("/certificates/{number}")
 	String certificate(@PathVariable String number, Locale locale, Model model) {
 		model.addAttribute("certificate", queries.certificate(number, locale));
+		model.addAttribute("publicUrl", publicUrl);
 		return "portal/certificate";
 	}
 

@@ -56,6 +56,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		for (String endpoint : List.of("GET /", "GET /search", "GET /bodies/{id}", "GET /certificates",
 				"GET /certificates/{number}", "GET /login", "GET /api/v1/bodies", "GET /api/v1/bodies/{id}",
 				"GET /api/v1/bodies/by-credit-code/{creditCode}", "GET /api/v1/certificates/{number}",
+				"GET /api/v1/certificates/{number}/signed", "GET /api/v1/certificates/{number}/certificate.pdf",
+				"GET /api/v1/keys",
 				"GET /api/v1/exports/registry.csv", "GET /api/v1/exports/registry.jsonl", "GET /v3/api-docs",
 				"GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
 				"GET /actuator/health", "GET /actuator/health/**", "ANY /error", "GET /api/v1/calendar/{date}",

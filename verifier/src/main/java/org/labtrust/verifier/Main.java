@@ -16,6 +16,7 @@ import java.util.Map;
  * checkpoint  --key VKEY (--file F | --url PREFIX) [--origin O]
  * prove       --url PREFIX --key VKEY --index N [--origin O]
  * monitor     --url PREFIX --key VKEY --state DIR [--origin O]
+ * verify-certificate --jws FILE|- (--jwks FILE | --url PLATFORM) [--number N]
  * </pre>
  *
  * Hashes are hex unless {@code --encoding base64} is given. Exit codes: 0 verified,
@@ -35,7 +36,7 @@ public final class Main {
 
     static {
         for (Command c : List.of(new InclusionCommand(), new ConsistencyCommand(), new CheckpointCommand(),
-                new ProveCommand(), new MonitorCommand(), new DrawCommand())) {
+                new ProveCommand(), new MonitorCommand(), new DrawCommand(), new CertificateCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -250,6 +250,7 @@ class SecurityConfiguration {
 		// the public registry API
 		rules.requestMatchers(HttpMethod.GET, "/api/v1/bodies", "/api/v1/bodies/{id}",
 				"/api/v1/bodies/by-credit-code/{creditCode}", "/api/v1/certificates/{number}",
+				"/api/v1/certificates/{number}/signed", "/api/v1/certificates/{number}/certificate.pdf", "/api/v1/keys",
 				"/api/v1/exports/registry.csv", "/api/v1/exports/registry.jsonl", "/api/v1/calendar/working-days",
 				"/api/v1/calendar/years", "/api/v1/calendar/{date}")
 			.permitAll()
