@@ -23,8 +23,8 @@ import org.labtrust.shared.ChinaTime;
 
 /**
  * The PDF renderer on its own, with the font CI installs (fonts-noto-cjk): a 300-row scope fills
- * several annex pages with every row, renders within a few hundred milliseconds once warm, and a
- * character the font lacks stops the rendering instead of leaving a blank.
+ * several annex pages with every row, and a character the font lacks stops the rendering instead
+ * of leaving a blank. (Its speed is measured in bench/certificates, not here.)
  */
 class CertificatePdfTest {
 
@@ -51,19 +51,8 @@ class CertificatePdfTest {
 	}
 
 	@Test
-	void aThreeHundredRowScopeFillsTheAnnexWithEveryRowQuickly() throws Exception {
-		CertificateDetail c = certificate(300, "大米");
-		CertificateSigner.SignedCertificate signed = signer.sign(c);
-		renderer.render(signed); // warm up: font tables, classes
-		long best = Long.MAX_VALUE;
-		byte[] pdf = null;
-		for (int i = 0; i < 3; i++) {
-			long start = System.nanoTime();
-			pdf = renderer.render(signed);
-			best = Math.min(best, System.nanoTime() - start);
-		}
-		System.out.printf("certificate PDF, 300 scope rows: %d ms, %d bytes%n", best / 1_000_000, pdf.length);
-		assertThat(best / 1_000_000).as("render time in ms").isLessThan(1000);
+	void aThreeHundredRowScopeFillsTheAnnexWithEveryRow() throws Exception {
+		byte[] pdf = renderer.render(signer.sign(certificate(300, "大米")));
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isGreaterThan(3);
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
