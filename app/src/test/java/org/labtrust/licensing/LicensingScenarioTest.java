@@ -100,7 +100,7 @@ class LicensingScenarioTest extends IntegrationTest {
 	}
 
 	@Test
-	void generalFirstLicenceWritesANewCertificateUnderTheAuthoritysNextSerial() {
+	void generalFirstLicenceWritesANewCertificateUnderTheAuthoritysNextSerial() throws Exception {
 		LocalDate today = LocalDate.now(org.labtrust.shared.ChinaTime.ZONE);
 		Application issued = throughAssessment(
 				open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, null, fixtures.environmentScope(3), Map.of(), false));
@@ -123,6 +123,15 @@ class LicensingScenarioTest extends IntegrationTest {
 				+ " where t.number = ? and c.application_id = ?").params(number, issued.id()).query(String.class).list())
 			.containsExactly("GRANTED");
 		assertThat(get("/api/v1/certificates/" + number).statusCode()).as("the public registry has it").isEqualTo(200);
+		// with its electronic certificate: the PDF, and the signed form that verifies offline with the platform's key
+		HttpResponse<byte[]> pdf = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/certificates/" + number
+				+ "/certificate.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		var verified = org.labtrust.verifier.CertificateJws.verify(get("/api/v1/certificates/" + number + "/signed").body(),
+				get("/api/v1/keys").body());
+		assertThat(verified.number()).isEqualTo(number);
+		assertThat(verified.scope()).hasSize(3);
 
 		// the next licence of the same authority and year takes the next serial
 		body = LicensingFixtures.bodyAdmin(fixtures.newBody("440106", "情景测试第二检测有限公司"));
