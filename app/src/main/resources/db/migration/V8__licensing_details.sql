@@ -10,6 +10,8 @@ alter table application
     -- rectification of nonconformities: at most 30 working days from the request (BRIEF 1.4)
     add column rectification_due_on      date,
     add column issued_certificate_number char(12),
+    -- how the team assesses: ON_SITE, REMOTE (video) or DOCUMENTS (document review)
+    add column assessment_mode           varchar(16),
     -- alert raised once per overdue step and due date
     add column overdue_alerted_on        date;
 

@@ -150,7 +150,19 @@ class LicensingScenarioTest extends IntegrationTest {
 		LocalDate oldUntil = certificate(old).validUntil();
 		Application renewal = open(ApplicationType.RENEWAL, Procedure.DOCUMENT_REVIEW, old, List.of(), Map.of(), false);
 		assertThat(renewal.authorityCode()).isEqualTo("19");
-		String renewed = throughAssessment(renewal).issuedCertificateNumber();
+		applications.act(body, renewal.id(), ApplicationEvent.SUBMIT, null);
+		applications.act(acceptance, renewal.id(), ApplicationEvent.ACCEPT, null);
+		Actor teamMember = fixtures.teamLeader(teams, acceptance, renewal.id());
+		long renewalId = renewal.id();
+		Actor reviewer = teamMember;
+		assertThatThrownBy(() -> applications.act(reviewer, renewalId, ApplicationEvent.START_ASSESSMENT, null,
+				ApplicationService.AssessmentMode.ON_SITE))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "ASSESSMENT_MODE_INVALID");
+		assertThat(applications.act(reviewer, renewalId, ApplicationEvent.START_ASSESSMENT, null).assessmentMode())
+			.isEqualTo("DOCUMENTS");
+		applications.act(reviewer, renewalId, ApplicationEvent.CONCLUDE_ASSESSMENT, "材料齐全，无违法违规");
+		applications.act(decision, renewalId, ApplicationEvent.APPROVE, null);
+		String renewed = applications.act(decision, renewalId, ApplicationEvent.ISSUE, null).issuedCertificateNumber();
 		assertThat(renewed).isNotEqualTo(old);
 		CertificateDetail fresh = certificate(renewed);
 		assertThat(fresh.validUntil()).as("the new period follows the old").isEqualTo(oldUntil.plusYears(6));
@@ -169,7 +181,9 @@ class LicensingScenarioTest extends IntegrationTest {
 		String number = throughAssessment(open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, null,
 				fixtures.environmentScope(2), Map.of(), false)).issuedCertificateNumber();
 		var extra = fixtures.environmentScope(4).subList(2, 4);
-		throughAssessment(open(ApplicationType.SCOPE_EXTENSION, Procedure.GENERAL, number, extra, Map.of(), false));
+		Application extension = throughAssessment(
+				open(ApplicationType.EMERGENCY_EXTENSION, Procedure.GENERAL, number, extra, Map.of(), false));
+		assertThat(extension.assessmentMode()).as("an emergency extension is assessed remotely").isEqualTo("REMOTE");
 		assertThat(certificate(number).scope()).extracting(ScopeRowView::lineNo).containsExactly(1, 2, 3, 4);
 		assertThat(certificate(number).scope().subList(2, 4)).extracting(ScopeRowView::methodCode)
 			.containsExactlyElementsOf(extra.stream().map(ApplicationService.ScopeRequest::methodCode).toList());

@@ -17,13 +17,14 @@ import org.labtrust.licensing.Step;
  * @param certificateNumber the certificate a renewal, change, extension or cancellation concerns
  * @param changes the new values a change asks for, by item ({@code NAME}, {@code SITE_ADDRESS}, ...)
  * @param issuedCertificateNumber the certificate the decision issued or changed, once it has
+ * @param assessmentMode ON_SITE, REMOTE or DOCUMENTS, once the assessment started
  */
 public record Application(long id, long bodyId, String authorityCode, ApplicationType type, Procedure procedure,
 		ApplicationState state, List<String> fieldCodes, boolean specialFoods, List<String> changeItems,
 		String certificateNumber, Step step, LocalDate stepBeganOn, int pausedWorkingDays, LocalDate waitingSince,
 		LocalDate dueOn, boolean dueUnknown, Instant createdAt, Instant updatedAt, long version, String industryCode,
 		Map<String, String> changes, Instant commitmentSignedAt, LocalDate rectificationDueOn,
-		String issuedCertificateNumber) {
+		String issuedCertificateNumber, String assessmentMode) {
 
 	public Application {
 		fieldCodes = List.copyOf(fieldCodes);

@@ -67,7 +67,7 @@ public class ApplicationService {
 			id, body_id, authority_code, type, procedure, state, field_codes, special_foods, change_items,
 			certificate_number, step, step_began_on, paused_working_days, waiting_since, due_on, due_unknown, created_at,
 			updated_at, version, industry_code, changes, commitment_signed_at, rectification_due_on,
-			issued_certificate_number""";
+			issued_certificate_number, assessment_mode""";
 
 	/** The key of a site change's new address in {@link NewApplication#changes}. */
 	public static final String SITE_ADDRESS = "SITE_ADDRESS";
@@ -309,9 +309,23 @@ public class ApplicationService {
 		return find(id).filter(application -> maySee(actor, application));
 	}
 
+	/** How the team assesses (BRIEF 1.4: on site or by remote video; a document review on the documents). */
+	public enum AssessmentMode {
+		ON_SITE, REMOTE, DOCUMENTS
+	}
+
 	/** Takes an event: checks who may, moves the state machine, keeps the clock, records it. */
-	@Transactional
+	@Transactional // here too: the call below does not pass through the proxy
 	public Application act(Actor actor, long id, ApplicationEvent event, String note) {
+		return act(actor, id, event, note, null);
+	}
+
+	/**
+	 * Takes an event; {@code mode} is for START_ASSESSMENT only (left out: on site, remote for an
+	 * emergency extension, on the documents under document review).
+	 */
+	@Transactional
+	public Application act(Actor actor, long id, ApplicationEvent event, String note, AssessmentMode mode) {
 		Application application = visible(actor, id)
 			.orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", "No such application"));
 		Permission needed = PERMISSION.get(event);
@@ -330,6 +344,10 @@ public class ApplicationService {
 		}
 		LocalDate today = LocalDate.now(clock);
 		LocalDate rectificationDue = application.rectificationDueOn();
+		if (mode != null && event != ApplicationEvent.START_ASSESSMENT) {
+			throw DomainException.badRequest("ASSESSMENT_MODE_UNEXPECTED", "Only START_ASSESSMENT takes a mode");
+		}
+		AssessmentMode assessment = event == ApplicationEvent.START_ASSESSMENT ? assessmentMode(application, mode) : null;
 		switch (event) {
 			case SUBMIT -> {
 				eligibility.barredUntil(application.bodyId(), today).ifPresent(until -> {
@@ -393,11 +411,12 @@ public class ApplicationService {
 		int updated = jdbc.sql("""
 				update application set state = ?, step = ?, step_began_on = ?, paused_working_days = ?,
 				       waiting_since = ?, due_on = ?, due_unknown = ?, rectification_due_on = ?,
-				       issued_certificate_number = coalesce(?, issued_certificate_number), updated_at = ?,
-				       version = version + 1
+				       issued_certificate_number = coalesce(?, issued_certificate_number),
+				       assessment_mode = coalesce(?, assessment_mode), updated_at = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(to.name(), step == null ? null : step.name(), began, paused, waitingSince, due, dueUnknown,
-					rectificationDue, certificate, SqlTime.utc(clock.instant()), id, application.version())
+					rectificationDue, certificate, assessment == null ? null : assessment.name(),
+					SqlTime.utc(clock.instant()), id, application.version())
 			.update();
 		if (updated != 1) {
 			throw new DomainException("APPLICATION_CHANGED", 409, "The application changed meanwhile; reload and retry");
@@ -414,12 +433,29 @@ public class ApplicationService {
 		if (certificate != null) {
 			detail.put("certificate", certificate);
 		}
+		if (assessment != null) {
+			detail.put("mode", assessment.name());
+		}
 		if (!reasons.isEmpty()) {
 			detail.put("note", reasons);
 		}
 		audit.record(new AuditTrail.Entry("application." + event.name().toLowerCase(), "application",
 				Long.toString(id), application.authorityCode(), detail));
 		return find(id).orElseThrow();
+	}
+
+	private static AssessmentMode assessmentMode(Application application, AssessmentMode asked) {
+		boolean documents = application.procedure() == Procedure.DOCUMENT_REVIEW;
+		if (asked == null) {
+			return documents ? AssessmentMode.DOCUMENTS
+					: application.type() == ApplicationType.EMERGENCY_EXTENSION ? AssessmentMode.REMOTE
+							: AssessmentMode.ON_SITE;
+		}
+		if (documents != (asked == AssessmentMode.DOCUMENTS)) {
+			throw new DomainException("ASSESSMENT_MODE_INVALID", 422, "A document review is assessed on the documents,"
+					+ " the general procedure on site or remotely", asked.name());
+		}
+		return asked;
 	}
 
 	/** The events the actor may take on the application now (the state machine and who may). */
@@ -575,7 +611,8 @@ public class ApplicationService {
 				rs.getObject("due_on", LocalDate.class), rs.getBoolean("due_unknown"), SqlTime.instant(rs, "created_at"),
 				SqlTime.instant(rs, "updated_at"), rs.getLong("version"), rs.getString("industry_code"),
 				decodeChanges(rs.getString("changes")), SqlTime.instant(rs, "commitment_signed_at"),
-				rs.getObject("rectification_due_on", LocalDate.class), rs.getString("issued_certificate_number"));
+				rs.getObject("rectification_due_on", LocalDate.class), rs.getString("issued_certificate_number"),
+				rs.getString("assessment_mode"));
 	}
 
 	private static List<String> split(String list) {

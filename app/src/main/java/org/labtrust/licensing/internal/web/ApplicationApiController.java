@@ -63,7 +63,8 @@ class ApplicationApiController {
 	}
 
 
-	record Act(String event, String note) {
+	/** {@code mode}: START_ASSESSMENT only, ON_SITE, REMOTE or DOCUMENTS. */
+	record Act(String event, String note, ApplicationService.AssessmentMode mode) {
 	}
 
 	/** {@code sources}: public numbers fixed before they were known, e.g. {@code 9319/2.5.8.10.12}. */
@@ -200,7 +201,7 @@ class ApplicationApiController {
 			throw DomainException.badRequest("APPLICATION_EVENT_INVALID", "Unknown event " + request.event(),
 					String.valueOf(request.event()));
 		}
-		return view(applications.act(Actors.current(), id, event, request.note()), true);
+		return view(applications.act(Actors.current(), id, event, request.note(), request.mode()), true);
 	}
 
 	@PostMapping(path = "/{id}/team", consumes = MediaType.APPLICATION_JSON_VALUE)
