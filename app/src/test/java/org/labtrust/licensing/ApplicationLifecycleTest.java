@@ -45,6 +45,17 @@ class ApplicationLifecycleTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	jakarta.persistence.EntityManager entities;
+
+	@org.junit.jupiter.api.AfterEach
+	void removeTestBodies() {
+		fixtures.removeAll();
+	}
+
 	TestClients.BodyKey gdBody;
 
 	Actor body;
@@ -74,7 +85,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
 	/** A Guangdong body of its own (decisions write the registry), and the demo body for the API. */
 	@BeforeEach
 	void guangdongBody() {
-		fixtures = new LicensingFixtures(jdbc);
+		fixtures = new LicensingFixtures(jdbc, transaction, entities);
 		gdBody = TestClients.bodyKey(dataDir(), "gd-body-admin");
 		body = LicensingFixtures.bodyAdmin(fixtures.newBody("440106", "生命周期测试检测有限公司"));
 	}

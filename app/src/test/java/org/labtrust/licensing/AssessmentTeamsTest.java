@@ -40,7 +40,7 @@ class AssessmentTeamsTest extends IntegrationTest {
 		Actor body = new Actor(Actor.Kind.PERSON, "test:body", "test-body", Set.of(Role.BODY_ADMIN),
 				EnumSet.copyOf(Role.BODY_ADMIN.permissions()), null, bodyId);
 		Application a = applications.open(body, new ApplicationService.NewApplication(ApplicationType.FIRST_LICENCE,
-				Procedure.GENERAL, Set.of("12"), false, Set.of(), null, null, new LicensingFixtures(jdbc).environmentScope(1),
+				Procedure.GENERAL, Set.of("12"), false, Set.of(), null, null, LicensingFixtures.environmentScope(jdbc, 1),
 				java.util.Map.of(), false));
 		assertThatThrownBy(() -> teams.draw(acceptance, a.id(), "9319/2.5.8.10.12", 3))
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "ASSESSMENT_TEAM_NOT_NOW");

@@ -62,6 +62,17 @@ class LicensingScenarioTest extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	jakarta.persistence.EntityManager entities;
+
+	@org.junit.jupiter.api.AfterEach
+	void removeTestBodies() {
+		fixtures.removeAll();
+	}
+
 	final Actor acceptance = TestActors.officer(Role.ACCEPTANCE_OFFICER, "19");
 
 	final Actor decision = TestActors.officer(Role.DECISION_OFFICER, "19");
@@ -72,7 +83,7 @@ class LicensingScenarioTest extends IntegrationTest {
 
 	@BeforeEach
 	void newGuangdongBody() {
-		fixtures = new LicensingFixtures(jdbc);
+		fixtures = new LicensingFixtures(jdbc, transaction, entities);
 		body = LicensingFixtures.bodyAdmin(fixtures.newBody("440106", "情景测试检测有限公司"));
 	}
 
