@@ -254,6 +254,10 @@ class LicensingScenarioTest extends IntegrationTest {
 		assertThat(certificate(number).status()).as("licensed before verification").isEqualTo(CertificateStatus.VALID);
 
 		long id = a.id();
+		assertThatThrownBy(() -> applications.act(decision, id, ApplicationEvent.FIND_COMMITMENT_FALSE, "设备缺失"))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "VERIFICATION_TEAM_MISSING");
+		assertThat(teams.draw(acceptance, id, "9319/2.5.8.10.12", 2).draw().team()).as("at least two experts")
+			.hasSize(2);
 		assertThatThrownBy(() -> applications.act(decision, id, ApplicationEvent.FIND_COMMITMENT_FALSE, " "))
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "REASONS_REQUIRED");
 		a = applications.act(decision, id, ApplicationEvent.FIND_COMMITMENT_FALSE, "盲样考核不合格，缺少承诺的设备");
@@ -267,6 +271,27 @@ class LicensingScenarioTest extends IntegrationTest {
 				fixtures.environmentScope(1), Map.of(), true))
 			.as("after the 3 years, still never the commitment procedure")
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "COMMITMENT_BARRED");
+	}
+
+	@Test
+	void aCommitmentIsVerifiedByDrawnExpertsAfterTheLicence() {
+		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.COMMITMENT, null, fixtures.environmentScope(1),
+				Map.of(), true);
+		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		applications.act(acceptance, a.id(), ApplicationEvent.ACCEPT, null);
+		long id = a.id();
+		assertThatThrownBy(() -> teams.draw(acceptance, id, "9319/2.5.8.10.12", 2))
+			.as("no assessment before the decision under commitment")
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "ASSESSMENT_TEAM_NOT_NOW");
+		applications.act(decision, id, ApplicationEvent.APPROVE, null);
+		a = applications.act(decision, id, ApplicationEvent.ISSUE, null);
+		assertThat(a.step()).isEqualTo(Step.VERIFICATION);
+		assertThat(a.dueOn()).isEqualTo(LocalDate.now(org.labtrust.shared.ChinaTime.ZONE).plusMonths(3));
+		teams.draw(acceptance, id, "9319/2.5.8.10.12", 2);
+		a = applications.act(decision, id, ApplicationEvent.CONFIRM_COMMITMENT, null);
+		assertThat(a.state()).isEqualTo(ApplicationState.VERIFIED);
+		assertThat(a.dueOn()).isNull();
+		assertThat(certificate(a.issuedCertificateNumber()).status()).isEqualTo(CertificateStatus.VALID);
 	}
 
 	@Test

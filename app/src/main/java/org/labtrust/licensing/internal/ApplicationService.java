@@ -374,6 +374,12 @@ public class ApplicationService {
 							"Answer every nonconformity before reporting the rectification");
 				}
 			}
+			case CONFIRM_COMMITMENT, FIND_COMMITMENT_FALSE -> {
+				if (!teamDrawn(id)) {
+					throw new DomainException("VERIFICATION_TEAM_MISSING", 409,
+							"Draw the verification team (at least two experts) first");
+				}
+			}
 			case CONCLUDE_ASSESSMENT -> {
 				// from RECTIFICATION only once its time is up: the unfixed items fail
 				if (application.state() == ApplicationState.RECTIFICATION
@@ -480,6 +486,13 @@ public class ApplicationService {
 			return onTeam(actor, application.id());
 		}
 		return actor.covers(application.authorityCode());
+	}
+
+	private boolean teamDrawn(long applicationId) {
+		return jdbc.sql("select exists (select 1 from assessment_team where application_id = ?)")
+			.param(applicationId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private int openNonconformities(long applicationId) {

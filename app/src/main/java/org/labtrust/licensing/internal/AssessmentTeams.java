@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.labtrust.licensing.ApplicationState;
 import org.labtrust.licensing.AssessmentTeamDraw;
+import org.labtrust.licensing.Procedure;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.SqlTime;
@@ -67,9 +68,13 @@ public class AssessmentTeams {
 		if (!actor.covers(application.authorityCode())) {
 			throw Actor.forbidden();
 		}
-		if (application.state() != ApplicationState.ACCEPTED) {
+		// the general procedure and document review assess after acceptance; under commitment the
+		// experts verify after the licence is issued (BRIEF 1.7: at least two, within 3 months)
+		ApplicationState drawnIn = application.procedure() == Procedure.COMMITMENT
+				? ApplicationState.AWAITING_VERIFICATION : ApplicationState.ACCEPTED;
+		if (application.state() != drawnIn) {
 			throw new DomainException("ASSESSMENT_TEAM_NOT_NOW", 409,
-					"A team is drawn for an accepted application, not one in state " + application.state(),
+					"A team is drawn for an application in state " + drawnIn + ", not " + application.state(),
 					application.state().name());
 		}
 		if (find(applicationId).isPresent()) {
@@ -151,7 +156,8 @@ public class AssessmentTeams {
 		Map<Long, Integer> workload = new HashMap<>();
 		jdbc.sql("""
 				select m.assessor_id, count(*) from assessment_team_member m join application a on a.id = m.application_id
-				where a.state in ('ACCEPTED', 'IN_ASSESSMENT', 'RECTIFICATION') group by m.assessor_id""")
+				where a.state in ('ACCEPTED', 'IN_ASSESSMENT', 'RECTIFICATION', 'AWAITING_VERIFICATION')
+				group by m.assessor_id""")
 			.query((java.sql.ResultSet rs) -> {
 				workload.put(rs.getLong(1), rs.getInt(2));
 			});
