@@ -398,6 +398,21 @@ class LicensingScenarioTest extends IntegrationTest {
 				"\"code\":\"PROCEDURE_NOT_FOR_TYPE\"");
 		assertThat(api.withJson("GET", "/api/v1/applications/procedures?type=TELEPORT", "").body())
 			.contains("PARAMETER_INVALID");
+		// careless input answers a problem, never a 500
+		for (String bad : List.of("{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [null]}",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": []}",
+				"{\"type\": \"CHANGE\", \"procedure\": \"GENERAL\", \"changeItems\": [null]}",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"], \"scope\": [null]}",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"], \"scope\": "
+						+ "[{\"objectName\": \"水\", \"parameterName\": \"\\u0000\", \"methodCode\": \"HJ 1147-2020\"}]}",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"], \"scope\": "
+						+ "[{\"objectName\": \"水\", \"parameterName\": \"pH\", \"methodCode\": \"不是标准\"}]}",
+				"{\"type\": \"RENEWAL\", \"procedure\": \"GENERAL\", \"certificateNumber\": \"12345\"}",
+				"{\"type\": \"FIRST_LICENCE\", \"procedure\": \"GENERAL\", \"fieldCodes\": [\"12\"], \"industryCode\": \"99\"}")) {
+			HttpResponse<String> refused = api.withJson("POST", "/api/v1/applications", bad);
+			assertThat(refused.statusCode()).as(bad + " -> " + refused.body()).isBetween(400, 422);
+			assertThat(refused.body()).as(bad).contains("\"code\":\"");
+		}
 	}
 
 	@Test

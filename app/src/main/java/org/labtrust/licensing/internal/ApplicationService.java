@@ -126,13 +126,13 @@ public class ApplicationService {
 
 	ApplicationService(JdbcClient jdbc, RegistryQueries registry, StatutoryClock statutory, AuditTrail audit,
 			Eligibility eligibility, Decisions decisions, JsonMapper json, Clock clock) {
-		this.json = json;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.statutory = statutory;
 		this.audit = audit;
 		this.eligibility = eligibility;
 		this.decisions = decisions;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -152,9 +152,13 @@ public class ApplicationService {
 		});
 		Set<String> fields = request.fieldCodes() == null ? Set.of() : request.fieldCodes();
 		for (String field : fields) {
-			if (registry.codes().field(field).isEmpty()) {
-				throw DomainException.badRequest("FIELD_CODE_INVALID", "Unknown professional field " + field, field);
+			if (field == null || registry.codes().field(field).isEmpty()) {
+				throw DomainException.badRequest("FIELD_CODE_INVALID", "Unknown professional field " + field,
+						String.valueOf(field));
 			}
+		}
+		if (fields.isEmpty() && Decisions.needsScope(request.type())) {
+			throw DomainException.badRequest("FIELD_CODES_REQUIRED", "Name the professional fields applied for");
 		}
 		String industry = request.industryCode() == null ? "34" : request.industryCode();
 		if (registry.codes().industry(industry).isEmpty()) {
@@ -164,6 +168,9 @@ public class ApplicationService {
 				: CmaNumber.parse(request.certificateNumber(), registry.codes()).value();
 		eligibility.checkCertificate(actor.bodyId(), request.type(), certificate);
 		Set<ChangeItem> items = request.changeItems() == null ? Set.of() : request.changeItems();
+		if (items.stream().anyMatch(java.util.Objects::isNull)) {
+			throw DomainException.badRequest("APPLICATION_INVALID", "changeItems holds an empty item");
+		}
 		List<String> refusals = ProcedureRules.refusals(request.procedure(), eligibility.applicant(actor.bodyId(),
 				request.type(), fields, request.specialFoods(), items, certificate), today);
 		if (!refusals.isEmpty()) {
