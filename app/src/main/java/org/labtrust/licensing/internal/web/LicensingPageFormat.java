@@ -1,0 +1,93 @@
+package org.labtrust.licensing.internal.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.labtrust.registry.CodeTables;
+import org.labtrust.registry.RegistryQueries;
+import org.labtrust.shared.ChinaTime;
+import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.Permission;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the licensing pages write dates, times, numbers and professional fields in the language of
+ * the request (2026年11月27日 in Chinese, ISO in English; Beijing time), and whether the staff home
+ * links to them. Templates call it as {@code @licensingFormat}.
+ */
+@Component("licensingFormat")
+public class LicensingPageFormat {
+
+	private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("uuuu年M月d日");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final String NONE = "—";
+
+	private final RegistryQueries registry;
+
+	LicensingPageFormat(RegistryQueries registry) {
+		this.registry = registry;
+	}
+
+	public boolean zh() {
+		return RegistryQueries.isChinese(LocaleContextHolder.getLocale());
+	}
+
+	public String date(LocalDate date) {
+		return date == null ? NONE : zh() ? DATE_ZH.format(date) : date.toString();
+	}
+
+	public String dateTime(Instant instant) {
+		if (instant == null) {
+			return NONE;
+		}
+		var local = instant.atZone(ChinaTime.ZONE);
+		return date(local.toLocalDate()) + " " + TIME.format(local);
+	}
+
+	public String number(long value) {
+		return NumberFormat.getIntegerInstance(zh() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH).format(value);
+	}
+
+	/** A professional field by code and name, e.g. 12 环境监测. */
+	public String field(String code) {
+		return registry.codes().field(code).map(f -> code + " " + (zh() ? f.nameZh() : f.nameEn())).orElse(code);
+	}
+
+	public String fieldName(CodeTables.Field field) {
+		return zh() ? field.nameZh() : field.nameEn();
+	}
+
+	public String industryName(CodeTables.Industry industry) {
+		return zh() ? industry.nameZh() : industry.nameEn();
+	}
+
+	/** Fields of a comma-separated list, by name. */
+	public String fields(String codes) {
+		if (codes == null || codes.isBlank()) {
+			return NONE;
+		}
+		return String.join(zh() ? "、" : ", ", java.util.Arrays.stream(codes.split(",")).map(this::field).toList());
+	}
+
+	/** The staff home's link to the licensing pages, for whoever has a part in applications. */
+	public boolean linkFor(Actor actor) {
+		return actor != null && ((actor.bodyId() != null && actor.has(Permission.APPLICATION_SUBMIT))
+				|| (actor.jurisdiction() != null
+						&& (actor.has(Permission.APPLICATION_ACCEPT) || actor.has(Permission.APPLICATION_DECIDE)))
+				|| actor.has(Permission.ASSESSMENT_PERFORM));
+	}
+
+	/** Which hint the staff home's link carries: body, officer or assessor. */
+	public String linkHint(Actor actor) {
+		if (actor.bodyId() != null) {
+			return "lp.link.hint.body";
+		}
+		return actor.has(Permission.ASSESSMENT_PERFORM) ? "lp.link.hint.assessor" : "lp.link.hint.officer";
+	}
+}
