@@ -145,10 +145,12 @@ class ApplicationPagesTest extends IntegrationTest {
 		return ids;
 	}
 
+	/** The table row of one application, from its {@code <tr} (which carries the row's classes). */
 	private static String row(String html, long id) {
-		int start = html.indexOf("data-application-id=\"" + id + "\"");
-		assertThat(start).as("row of application " + id).isNotNegative();
-		return html.substring(start, html.indexOf("</tr>", start));
+		int at = html.indexOf("data-application-id=\"" + id + "\"");
+		assertThat(at).as("row of application " + id).isNotNegative();
+		int start = html.lastIndexOf("<tr", at);
+		return html.substring(start, html.indexOf("</tr>", at));
 	}
 
 	@Test
@@ -206,8 +208,8 @@ class ApplicationPagesTest extends IntegrationTest {
 				"data-api=\"/api/v1/applications/" + submitted + "\"")
 			.doesNotContain("id=\"action-WITHDRAW\"", "id=\"action-APPROVE\"", "id=\"team-form\"");
 		// the reasons are required where the rule asks for them, and only there
-		assertThat(officer).containsPattern("id=\"note-DECLINE\"[^>]*required")
-			.doesNotContainPattern("id=\"note-ACCEPT\"[^>]*required");
+		assertThat(officer).containsPattern("id=\"note-DECLINE\"[^>]*\\srequired")
+			.doesNotContainPattern("id=\"note-ACCEPT\"[^>]*\\srequired");
 
 		String decision = page("gd-decision-officer", "/staff/applications/" + submitted).body();
 		assertThat(decision).contains("id=\"actions-none\"").doesNotContain("id=\"action-ACCEPT\"");

@@ -254,6 +254,7 @@ class ApplicationPagesController {
 			}
 		});
 		model.addAttribute("team", team.orElse(null));
+		model.addAttribute("teamReplays", team.map(ApplicationPagesController::replays).orElse(false));
 		model.addAttribute("members", members);
 		boolean isBody = actor.belongsTo(application.bodyId());
 		boolean onTeam = actor.has(Permission.ASSESSMENT_PERFORM) && queries.onTeam(actor, applicationId);
@@ -268,6 +269,16 @@ class ApplicationPagesController {
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("changeValues", CHANGE_VALUES);
 		return STATUS;
+	}
+
+	/** Whether the recorded draw replays to the recorded team; a record that cannot be replayed at all does not. */
+	private static boolean replays(AssessmentTeams.Team team) {
+		try {
+			return team.draw().replays();
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	/** The steps the viewer may take now: the procedure allows them from this state, and they are the viewer's. */
