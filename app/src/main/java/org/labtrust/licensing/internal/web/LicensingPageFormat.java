@@ -54,6 +54,14 @@ public class LicensingPageFormat {
 		return NumberFormat.getIntegerInstance(zh() ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH).format(value);
 	}
 
+	/** An authority by name, e.g. 广东省市场监督管理局 for 19; the code when unknown. */
+	public String authority(String code) {
+		if (code == null || !registry.codes().isKnownAuthority(code)) {
+			return code == null ? NONE : code;
+		}
+		return registry.authorityName(code, zh());
+	}
+
 	/** A professional field by code and name, e.g. 12 环境监测. */
 	public String field(String code) {
 		return registry.codes().field(code).map(f -> code + " " + (zh() ? f.nameZh() : f.nameEn())).orElse(code);
