@@ -100,7 +100,7 @@ log "# EXPLAIN (ANALYZE, BUFFERS) of the page's queries"
 $PSQL -c "explain (analyze, buffers) select a.id, a.body_id, b.name, a.type, a.procedure, a.state, a.step, a.due_on, a.due_unknown
   from application a left join body b on b.id = a.body_id
   where a.authority_code = '19' and (a.due_on is not null or a.due_unknown)
-  order by a.due_unknown desc, a.due_on, a.id limit 100 offset 0" | tee -a "$RESULTS"
+  order by a.due_unknown desc, (a.type = 'EMERGENCY_EXTENSION') desc, a.due_on, a.id limit 100 offset 0" | tee -a "$RESULTS"
 $PSQL -c "explain (analyze, buffers) select count(*), count(*) filter (where a.due_on < current_date),
   count(*) filter (where a.due_on >= current_date and a.due_on <= current_date + 7), count(*) filter (where a.due_unknown)
   from application a where a.authority_code = '19' and (a.due_on is not null or a.due_unknown)" | tee -a "$RESULTS"

@@ -1,9 +1,10 @@
 -- Licensing work queue bench (bench/licensing/run.sh): :count open applications for Guangdong
 -- (authority 19) and :others in other provinces, spread over the states of the statutory procedures
--- with realistic clocks: acceptance due within 5 working days of submission, assessment within 30,
--- decision 10, issuance 7, verification 3 months; about 8% overdue, a few with the due date
--- unknown (a year without holiday data), and some waiting for the applicant (no clock: not in the
--- queue). Calendar days stand in for working days (x 7/5). Seeded (setseed) so that runs compare.
+-- with clocks in or a little past their limits (acceptance 5 working days, assessment 30, decision
+-- 10, issuance 7, verification 3 months; calendar days stand in for working days, x 7/5): about 3%
+-- overdue, a few with the due date unknown (a year without holiday data), 14% waiting for the
+-- applicant (no clock: not in the queue), 1% emergency extensions (first in the queue after the
+-- unknown due dates). Seeded (setseed), so that runs compare.
 select setseed(0.20261127);
 
 create temporary table bench_state (state text, step text, limit_days int, weight int);
@@ -46,7 +47,8 @@ begin
                              certificate_number, step, step_began_on, paused_working_days, waiting_since, due_on,
                              due_unknown, created_at, updated_at)
     values (bodies[b], authorities[b],
-            (array['FIRST_LICENCE','RENEWAL','CHANGE','SCOPE_EXTENSION','SITE_CHANGE','EMERGENCY_EXTENSION'])[1 + floor(random() * 6)::int],
+            case when random() < 0.01 then 'EMERGENCY_EXTENSION'
+                 else (array['FIRST_LICENCE','RENEWAL','CHANGE','SCOPE_EXTENSION','SITE_CHANGE'])[1 + floor(random() * 5)::int] end,
             case when p.state = 'AWAITING_VERIFICATION' then 'COMMITMENT' else 'GENERAL' end,
             p.state, (array['12','01','02','07','12,01','05'])[1 + floor(random() * 6)::int], false, '', null,
             p.step, case when p.step is null then null else began end, 0,

@@ -171,7 +171,9 @@
     params.set('type', type());
     params.set('fieldCodes', takesFields() ? values('fieldCodes').join(',') : '');
     params.set('specialFoods', String(takesFields() && document.getElementById('special-foods').checked));
-    params.set('certificateNumber', needsCertificate() ? document.getElementById('certificate-number').value.trim() : '');
+    if (needsCertificate() && document.getElementById('certificate-number').value.trim() !== '') {
+      params.set('certificateNumber', document.getElementById('certificate-number').value.trim());
+    }
     if (isChange()) {
       params.set('changeItems', values('changeItems').join(','));
     }
@@ -212,9 +214,27 @@
   }
 
   // --- step 4: scope rows or changed values
+  // the field of each scope row: one of the fields chosen (the API takes the only one when there is one)
+  function fillFieldChoices(select) {
+    var chosen = values('fieldCodes');
+    var keep = select.value;
+    select.textContent = '';
+    chosen.forEach(function (code) {
+      var option = document.createElement('option');
+      option.value = code;
+      var label = form.querySelector('label[for="field-' + code + '"]');
+      option.textContent = label ? label.textContent.replace(/\s+/g, ' ').trim() : code;
+      select.appendChild(option);
+    });
+    if (chosen.indexOf(keep) >= 0) {
+      select.value = keep;
+    }
+  }
+
   function addScopeRow() {
     var template = document.getElementById('scope-row-template');
     var row = template.content.firstElementChild.cloneNode(true);
+    fillFieldChoices(row.querySelector('select[name="fieldCode"]'));
     row.querySelector('.scope-remove').addEventListener('click', function () {
       row.remove();
     });
@@ -228,6 +248,7 @@
     if (scope && document.querySelectorAll('#scope-rows tr').length === 0) {
       addScopeRow();
     }
+    Array.prototype.forEach.call(document.querySelectorAll('#scope-rows select[name="fieldCode"]'), fillFieldChoices);
     var chosen = isChange() ? values('changeItems') : [];
     var anyValue = false;
     Array.prototype.forEach.call(form.querySelectorAll('.change-value'), function (field) {
@@ -244,8 +265,8 @@
       function cell(name) {
         return row.querySelector('input[name="' + name + '"]').value.trim();
       }
-      return { objectName: cell('objectName'), parameterName: cell('parameterName'), methodCode: cell('methodCode'),
-        limitation: cell('limitation') };
+      return { fieldCode: row.querySelector('select[name="fieldCode"]').value || null, objectName: cell('objectName'),
+        parameterName: cell('parameterName'), methodCode: cell('methodCode'), limitation: cell('limitation') };
     }).filter(function (r) {
       return r.objectName || r.parameterName || r.methodCode || r.limitation;
     });
@@ -351,7 +372,7 @@
     }).join('；'));
     set('review-certificate', body.certificateNumber || '');
     set('review-scope', (body.scope || []).map(function (r) {
-      return [r.objectName, r.parameterName, r.methodCode, r.limitation].filter(Boolean).join(' / ');
+      return [r.fieldCode, r.objectName, r.parameterName, r.methodCode, r.limitation].filter(Boolean).join(' / ');
     }).join('；'));
     set('review-commitment', body.procedure === 'COMMITMENT' ? msg('yes') : '');
   }

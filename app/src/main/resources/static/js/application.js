@@ -130,8 +130,12 @@
         note.focus();
         return;
       }
-      post(api + '/events', { event: form.getAttribute('data-event'), note: text === '' ? null : text },
-        form.querySelector('button[type="submit"]'));
+      var body = { event: form.getAttribute('data-event'), note: text === '' ? null : text };
+      var mode = form.querySelector('select[name="mode"]');
+      if (mode && mode.value) {
+        body.mode = mode.value; // START_ASSESSMENT: on site, remote or on the documents
+      }
+      post(api + '/events', body, form.querySelector('button[type="submit"]'));
     });
   });
 
@@ -324,7 +328,8 @@
     stops.forEach(function (s) {
       var li = document.createElement('li');
       li.textContent = date(s.from) + ' – ' + (s.to ? date(s.to) : '…')
-        + (s.workingDays === undefined || s.workingDays === null ? '' : ' · ' + msg('working-days', { 0: s.workingDays }));
+        + (s.workingDays === undefined || s.workingDays === null ? '' : ' · ' + msg('working-days', { 0: s.workingDays }))
+        + (s.reason ? ' · ' + s.reason : '');
       list.appendChild(li);
     });
     document.getElementById('stops').hidden = stops.length === 0;
@@ -361,6 +366,13 @@
     }
     if (Array.isArray(view.stops)) {
       renderStops(view.stops);
+    }
+    if (view.authorityWorkingDaysUsed !== undefined && view.authorityWorkingDaysUsed !== null) {
+      var used = document.getElementById('authority-days');
+      if (used) {
+        used.querySelector('dd').textContent = msg('working-days', { 0: view.authorityWorkingDaysUsed });
+        used.hidden = false;
+      }
     }
     if (view.rectificationDueOn) {
       var due = document.getElementById('rectification-due');

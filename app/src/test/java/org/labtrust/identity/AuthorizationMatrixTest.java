@@ -115,12 +115,6 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		RULES.put("POST /api/v1/applications/{id}/events", new Rule(handlers, true, false));
 		RULES.put("GET /api/v1/applications/{id}/team", new Rule(handlers, true, false));
 		RULES.put("POST /api/v1/applications/{id}/team", new Rule(Set.of("ACCEPTANCE_OFFICER"), true, false));
-		// the licensing pages: the wizard for applicants; the lists for everyone with a part in applications (an
-		// assessor without tasks gets an empty list); a status page like the application's API
-		RULES.put("GET /staff/applications/new", new Rule(applicants, false, false));
-		RULES.put("GET /staff/applications", new Rule(Set.of("BODY_ADMIN", "BODY_USER", "ACCEPTANCE_OFFICER",
-				"DECISION_OFFICER", "ASSESSOR"), false, false));
-		RULES.put("GET /staff/applications/{id}", new Rule(handlers, true, false));
 		// the report pages: verification and the log are public; the filing page is for those who file. A body's
 		// key holds REPORT_FILE and a body, so it gets the page too (as HTML, which a system has no use for)
 		for (String endpoint : List.of("GET /r/{certificate}/{*report}", "GET /reports/verify", "GET /log")) {
@@ -128,6 +122,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		}
 		RULES.put("GET /staff/reports", new Rule(filers, false, false));
 		RULES.put("GET /staff/reports/example.csv", new Rule(filers, false, false));
+		// the licensing pages: the wizard for applicants; the lists for everyone with a part in applications (an
+		// assessor without tasks gets an empty list); a status page like the application's API
+		RULES.put("GET /staff/applications/new", new Rule(applicants, false, false));
+		RULES.put("GET /staff/applications", new Rule(Set.of("BODY_ADMIN", "BODY_USER", "ACCEPTANCE_OFFICER",
+				"DECISION_OFFICER", "ASSESSOR"), false, false));
+		RULES.put("GET /staff/applications/{id}", new Rule(handlers, true, false));
 	}
 
 	/** A caller: its label, the role it acts in, its jurisdiction, and whether it owns the Guangdong body. */

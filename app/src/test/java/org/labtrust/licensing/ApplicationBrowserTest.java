@@ -58,7 +58,7 @@ class ApplicationBrowserTest extends IntegrationTest {
 	@Test
 	void aBodyAppliesThroughTheWizardAndTheOfficerAcceptsItFromTheQueue() throws IOException {
 		signIn("gd-body-admin");
-		byId("link-applications").click();
+		chromium.driver().findElement(By.cssSelector(".staff-links a[href='/staff/applications']")).click();
 		chromium.await(ExpectedConditions.urlMatches("/staff/applications$"));
 		chromium.assertNoCspViolations();
 		byId("new-application").click();

@@ -113,11 +113,15 @@ class ApplicationPagesTest extends IntegrationTest {
 
 	/** An application stored straight into the state and clock a test needs. */
 	private long application(long body, String authority, String state, String step, LocalDate due) {
+		return application(body, authority, "FIRST_LICENCE", state, step, due);
+	}
+
+	private long application(long body, String authority, String type, String state, String step, LocalDate due) {
 		return jdbc.sql("""
 				insert into application (body_id, authority_code, type, procedure, state, field_codes, step, step_began_on,
 				                         due_on, created_at, updated_at)
-				values (?, ?, 'FIRST_LICENCE', 'GENERAL', ?, '12', ?, ?, ?, now(), now()) returning id""")
-			.params(body, authority, state, step, due == null ? null : due.minusDays(7), due)
+				values (?, ?, ?, 'GENERAL', ?, '12', ?, ?, ?, now(), now()) returning id""")
+			.params(body, authority, type, state, step, due == null ? null : due.minusDays(7), due)
 			.query(Long.class)
 			.single();
 	}
@@ -160,6 +164,8 @@ class ApplicationPagesTest extends IntegrationTest {
 		LocalDate overdueOn = calendar.addWorkingDays(today.minusDays(60), 1);
 		long overdue = application(gdBody, "19", "SUBMITTED", "ACCEPTANCE", overdueOn);
 		long later = application(gdBody, "19", "ASSESSED", "DECISION", calendar.addWorkingDays(today, 8));
+		long emergency = application(gdBody, "19", "EMERGENCY_EXTENSION", "SUBMITTED", "ACCEPTANCE",
+				calendar.addWorkingDays(today, 9));
 		long jiangsu = application(bodyOf("js-body-admin"), "10", "SUBMITTED", "ACCEPTANCE", today.minusDays(30));
 
 		HttpResponse<String> queue = page("gd-acceptance-officer", "/staff/applications?lang=zh-CN");
@@ -168,6 +174,9 @@ class ApplicationPagesTest extends IntegrationTest {
 		java.util.List<Long> ids = queueIds(html);
 		assertThat(ids).contains(overdue, later).doesNotContain(jiangsu);
 		assertThat(ids.indexOf(overdue)).as("overdue before due later").isLessThan(ids.indexOf(later));
+		assertThat(ids.indexOf(emergency)).as("emergency extensions first, as the service's queue")
+			.isLessThan(ids.indexOf(overdue));
+		assertThat(row(html, emergency)).contains("应急扩项", "应急");
 		int late = calendar.workingDaysBetween(overdueOn, today);
 		assertThat(row(html, overdue)).contains("row-overdue", "data-overdue=\"true\"", "超期 " + late + " 个工作日",
 				"待受理", "一般程序", "首次申请", "受理",
@@ -233,7 +242,8 @@ class ApplicationPagesTest extends IntegrationTest {
 		long mine = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now().plusDays(20));
 		long others = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now().plusDays(21));
 		team(mine, demoAssessorId());
-		team(others, jdbc.sql("select max(id) from assessor where account_username is null").query(Long.class).single());
+		team(others, jdbc.sql("select max(id) from assessor where id <> ?").param(demoAssessorId()).query(Long.class)
+			.single());
 
 		String html = page("assessor", "/staff/applications").body();
 		assertThat(html).contains("我的评审任务", "data-application-id=\"" + mine + "\"", "组长")
@@ -266,6 +276,6 @@ class ApplicationPagesTest extends IntegrationTest {
 		page("gd-body-user", "/staff/applications?lang=zh-CN");
 
 		String home = page("gd-body-user", "/staff").body();
-		assertThat(home).contains("id=\"link-applications\"", "href=\"/staff/applications\"");
+		assertThat(home).contains("href=\"/staff/applications\"", "提交资质认定申请");
 	}
 }

@@ -102,8 +102,9 @@ public class ApplicationPageQueries {
 
 	/**
 	 * The officer's work queue: open applications of their jurisdiction whose clock runs, those
-	 * whose due date is unknown first, then the soonest due (the overdue at the top). The same
-	 * order and filter as {@link ApplicationService#queue}, on the index {@code application_queue_idx}.
+	 * whose due date is unknown first, then emergency scope extensions, then the soonest due (the
+	 * overdue at the top). The same order and filter as {@link ApplicationService#queue}, on the
+	 * index {@code application_queue_idx}.
 	 */
 	public QueuePage queue(Actor actor, int page, int pageSize) {
 		if (!worksQueue(actor)) {
@@ -119,7 +120,8 @@ public class ApplicationPageQueries {
 		Map<String, Object> params = national ? Map.of() : Map.of("authority", actor.jurisdiction().authorityCode());
 		List<Row> rows = jdbc.sql("select " + ROW_COLUMNS + ", false as leader from application a"
 				+ " left join body b on b.id = a.body_id where " + where
-				+ " order by a.due_unknown desc, a.due_on, a.id limit :limit offset :offset")
+				+ " order by a.due_unknown desc, (a.type = 'EMERGENCY_EXTENSION') desc, a.due_on, a.id"
+				+ " limit :limit offset :offset")
 			.params(params)
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)

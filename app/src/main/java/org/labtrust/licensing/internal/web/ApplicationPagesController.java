@@ -110,8 +110,11 @@ class ApplicationPagesController {
 			ChangeItem.ADDRESS_RENAMED);
 
 	/** Kinds of attachment the wizard and the status page offer. */
-	static final List<String> ATTACHMENT_KINDS = List.of("APPLICATION_FORM", "LEGAL_STATUS", "QUALITY_MANUAL",
-			"SCOPE_TABLE", "COMMITMENT", "CORRECTION", "RECTIFICATION", "OTHER");
+	static final List<String> ATTACHMENT_KINDS = List.of("APPLICATION_FORM", "QUALITY_MANUAL", "PROCEDURES",
+			"PERSONNEL", "EQUIPMENT", "SITE", "COMMITMENT", "RECTIFICATION", "ASSESSMENT_EVIDENCE", "OTHER");
+
+	/** How a team may assess (the API's {@code mode} of START_ASSESSMENT; left out, the platform chooses). */
+	static final List<String> ASSESSMENT_MODES = List.of("ON_SITE", "REMOTE", "DOCUMENTS");
 
 	/** A step form of the status page. */
 	record ActionForm(String event, boolean noteRequired, boolean adverse) {
@@ -267,6 +270,7 @@ class ApplicationPagesController {
 		model.addAttribute("mayRespond", isBody && application.state() == ApplicationState.RECTIFICATION);
 		model.addAttribute("mayUpload", isBody && !application.state().isFinal());
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
+		model.addAttribute("assessmentModes", ASSESSMENT_MODES);
 		model.addAttribute("changeValues", CHANGE_VALUES);
 		return STATUS;
 	}

@@ -9,15 +9,13 @@ import java.util.Locale;
 import org.labtrust.registry.CodeTables;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.ChinaTime;
-import org.labtrust.shared.access.Actor;
-import org.labtrust.shared.access.Permission;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * How the licensing pages write dates, times, numbers and professional fields in the language of
- * the request (2026年11月27日 in Chinese, ISO in English; Beijing time), and whether the staff home
- * links to them. Templates call it as {@code @licensingFormat}.
+ * the request (2026年11月27日 in Chinese, ISO in English; Beijing time). Templates call it as
+ * {@code @licensingFormat}.
  */
 @Component("licensingFormat")
 public class LicensingPageFormat {
@@ -81,21 +79,5 @@ public class LicensingPageFormat {
 			return NONE;
 		}
 		return String.join(zh() ? "、" : ", ", java.util.Arrays.stream(codes.split(",")).map(this::field).toList());
-	}
-
-	/** The staff home's link to the licensing pages, for whoever has a part in applications. */
-	public boolean linkFor(Actor actor) {
-		return actor != null && ((actor.bodyId() != null && actor.has(Permission.APPLICATION_SUBMIT))
-				|| (actor.jurisdiction() != null
-						&& (actor.has(Permission.APPLICATION_ACCEPT) || actor.has(Permission.APPLICATION_DECIDE)))
-				|| actor.has(Permission.ASSESSMENT_PERFORM));
-	}
-
-	/** Which hint the staff home's link carries: body, officer or assessor. */
-	public String linkHint(Actor actor) {
-		if (actor.bodyId() != null) {
-			return "lp.link.hint.body";
-		}
-		return actor.has(Permission.ASSESSMENT_PERFORM) ? "lp.link.hint.assessor" : "lp.link.hint.officer";
 	}
 }
