@@ -187,6 +187,12 @@
     return label ? label.textContent : kind;
   }
 
+  // a stop's reason is the step that asked the applicant (REQUEST_CORRECTION, REQUEST_RECTIFICATION), in words
+  function eventLabel(event) {
+    var label = document.querySelector('.event-label[data-event="' + event + '"]');
+    return label ? label.textContent : event;
+  }
+
   function renderAttachments(list) {
     var body = document.getElementById('attachments-body');
     body.textContent = '';
@@ -329,7 +335,7 @@
       var li = document.createElement('li');
       li.textContent = date(s.from) + ' – ' + (s.to ? date(s.to) : '…')
         + (s.workingDays === undefined || s.workingDays === null ? '' : ' · ' + msg('working-days', { 0: s.workingDays }))
-        + (s.reason ? ' · ' + s.reason : '');
+        + (s.reason ? ' · ' + eventLabel(s.reason) : '');
       list.appendChild(li);
     });
     document.getElementById('stops').hidden = stops.length === 0;

@@ -272,6 +272,7 @@ class ApplicationPagesController {
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("assessmentModes", ASSESSMENT_MODES);
 		model.addAttribute("changeValues", CHANGE_VALUES);
+		model.addAttribute("events", List.of(ApplicationEvent.values()));
 		return STATUS;
 	}
 
