@@ -174,6 +174,7 @@ class ApplicationAssessmentBrowserTest extends IntegrationTest {
 		assertThat(chromium.driver().findElement(By.cssSelector(".finding-response")).getText())
 			.contains("已完成期间核查，记录见附件");
 		assertThat(byId("clock-waiting").getText()).contains("时限暂停");
+		assertThat(byId("stops-list").getText()).as("the stop and the step that asked").contains("要求整改");
 		chromium.assertNoCspViolations();
 		chromium.screenshot("application-body-rectification");
 	}
