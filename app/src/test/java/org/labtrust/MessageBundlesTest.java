@@ -39,7 +39,7 @@ public class MessageBundlesTest {
 	/** The bundles the application reads: spring.messages.basename in application.yml. */
 	static List<String> bundles() {
 		try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream("application.yml")) {
-			Matcher basename = Pattern.compile("basename: *([\\w/,]+)").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			Matcher basename = Pattern.compile("basename: *([\\w/,-]+)").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			assertThat(basename.find()).isTrue();
 			return List.of(basename.group(1).split(","));
 		}
@@ -50,7 +50,8 @@ public class MessageBundlesTest {
 
 	@Test
 	void everyModulesBundleIsRead() {
-		assertThat(bundles()).contains("messages", "i18n/portal", "i18n/identity", "i18n/reports", "i18n/licensing");
+		assertThat(bundles()).contains("messages", "i18n/portal", "i18n/identity", "i18n/reports", "i18n/licensing",
+				"i18n/licensing-pages");
 	}
 
 	@ParameterizedTest

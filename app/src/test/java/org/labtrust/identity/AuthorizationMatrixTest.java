@@ -135,6 +135,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
 		}
 		RULES.put("GET /staff/reports", new Rule(filers, false, false));
 		RULES.put("GET /staff/reports/example.csv", new Rule(filers, false, false));
+		// the licensing pages: the wizard for applicants; the lists for everyone with a part in applications (an
+		// assessor without tasks gets an empty list); a status page like the application's API
+		RULES.put("GET /staff/applications/new", new Rule(applicants, false, false));
+		RULES.put("GET /staff/applications", new Rule(Set.of("BODY_ADMIN", "BODY_USER", "ACCEPTANCE_OFFICER",
+				"DECISION_OFFICER", "ASSESSOR"), false, false));
+		RULES.put("GET /staff/applications/{id}", new Rule(handlers, true, false));
 	}
 
 	/** A caller: its label, the role it acts in, its jurisdiction, and whether it owns the Guangdong body. */

@@ -151,7 +151,7 @@ class StaffPagesTest extends IntegrationTest {
 		HttpResponse<String> home = session.signIn("national-decision-officer",
 				demo.account("national-decision-officer").password());
 		assertThat(home.body()).contains("id=\"whoami-roles\">审批决定人员<", "国家市场监督管理总局", "（全国）",
-				"本账号目前没有可用的管理页面", "暂停、撤销、注销或恢复资质认定证书")
+				"href=\"/staff/applications\"", "待办申请：按办理期限排序", "暂停、撤销、注销或恢复资质认定证书")
 			.doesNotContain("href=\"/staff/audit\"", "href=\"/staff/api-keys\"");
 
 		HttpResponse<String> out = session.postFrom(home.body(), "/logout", Map.of());

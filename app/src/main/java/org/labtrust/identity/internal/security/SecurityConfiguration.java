@@ -267,6 +267,14 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/api-keys", "/staff/api-keys/{id}/revoke")
 			.hasAnyAuthority(Permission.API_KEY_MANAGE.name(), Permission.API_KEY_MANAGE_OWN_BODY.name());
 
+		// the licensing pages: the wizard for bodies; the lists and status pages for everyone with a part in
+		// applications (bodies, officers, assessors), narrowed by the pages to what each may see
+		rules.requestMatchers(HttpMethod.GET, "/staff/applications/new")
+			.hasAuthority(Permission.APPLICATION_SUBMIT.name())
+			.requestMatchers(HttpMethod.GET, "/staff/applications", "/staff/applications/{id}")
+			.hasAnyAuthority(Permission.APPLICATION_SUBMIT.name(), Permission.APPLICATION_ACCEPT.name(),
+					Permission.APPLICATION_DECIDE.name(), Permission.ASSESSMENT_PERFORM.name());
+
 		rules.anyRequest().denyAll();
 	}
 }

@@ -128,6 +128,17 @@ class StaffPagesController {
 		if (actor.has(Permission.AUDIT_READ)) {
 			links.add(new Link("/staff/audit", "staff.link.audit", "staff.link.audit.hint"));
 		}
+		// licensing (texts in i18n/licensing-pages): a body's applications, an officer's queue, an assessor's tasks
+		if (actor.bodyId() != null && actor.has(Permission.APPLICATION_SUBMIT)) {
+			links.add(new Link("/staff/applications", "lp.link", "lp.link.hint.body"));
+		}
+		else if (actor.jurisdiction() != null
+				&& (actor.has(Permission.APPLICATION_ACCEPT) || actor.has(Permission.APPLICATION_DECIDE))) {
+			links.add(new Link("/staff/applications", "lp.link", "lp.link.hint.officer"));
+		}
+		else if (actor.has(Permission.ASSESSMENT_PERFORM)) {
+			links.add(new Link("/staff/applications", "lp.link", "lp.link.hint.assessor"));
+		}
 		model.addAttribute("links", links);
 		return HOME;
 	}

@@ -1,0 +1,333 @@
+package org.labtrust.licensing.internal.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.labtrust.licensing.ApplicationEvent;
+import org.labtrust.licensing.ApplicationState;
+import org.labtrust.licensing.ApplicationType;
+import org.labtrust.licensing.ChangeItem;
+import org.labtrust.licensing.Lifecycle;
+import org.labtrust.licensing.Procedure;
+import org.labtrust.licensing.internal.Application;
+import org.labtrust.licensing.internal.ApplicationPageQueries;
+import org.labtrust.licensing.internal.ApplicationService;
+import org.labtrust.licensing.internal.AssessmentTeams;
+import org.labtrust.registry.RegistryQueries;
+import org.labtrust.shared.DomainException;
+import org.labtrust.shared.access.Actor;
+import org.labtrust.shared.access.Actors;
+import org.labtrust.shared.access.Permission;
+import org.labtrust.shared.web.LanguageLinks;
+import org.labtrust.shared.web.ProblemResponses;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The licensing pages. {@code /staff/applications}: a body's applications, an officer's work queue
+ * (server-rendered, overdue first, paged), an assessor's tasks. {@code /staff/applications/new}: the
+ * application wizard, which opens, fills and submits an application through the JSON API from the
+ * browser ({@code js/application-wizard.js}). {@code /staff/applications/{id}}: the status page,
+ * with the decision forms of exactly the steps the viewer may take now, which post to the same
+ * API ({@code js/application.js}), so that a page and a system are held to the same checks.
+ */
+@Controller
+@RequestMapping("/staff/applications")
+class ApplicationPagesController {
+
+	static final String LIST = "licensing/applications";
+
+	static final String WIZARD = "licensing/new";
+
+	static final String STATUS = "licensing/application";
+
+	static final String PROBLEM = "licensing/problem";
+
+	static final int PAGE_SIZE = 100;
+
+	static final int LIST_LIMIT = 200;
+
+	/**
+	 * Who takes which step (the same table as the service's, which checks it again on every step):
+	 * the status page offers a step's form only to whoever may take it. Once the API's view carries
+	 * {@code actions}, the page's script narrows the forms to those.
+	 */
+	private static final Map<ApplicationEvent, Permission> TAKEN_BY = new EnumMap<>(Map.ofEntries(
+			Map.entry(ApplicationEvent.SUBMIT, Permission.APPLICATION_SUBMIT),
+			Map.entry(ApplicationEvent.RESUBMIT, Permission.APPLICATION_SUBMIT),
+			Map.entry(ApplicationEvent.RECTIFY, Permission.APPLICATION_SUBMIT),
+			Map.entry(ApplicationEvent.WITHDRAW, Permission.APPLICATION_SUBMIT),
+			Map.entry(ApplicationEvent.REQUEST_CORRECTION, Permission.APPLICATION_ACCEPT),
+			Map.entry(ApplicationEvent.ACCEPT, Permission.APPLICATION_ACCEPT),
+			Map.entry(ApplicationEvent.DECLINE, Permission.APPLICATION_ACCEPT),
+			Map.entry(ApplicationEvent.START_ASSESSMENT, Permission.ASSESSMENT_PERFORM),
+			Map.entry(ApplicationEvent.REQUEST_RECTIFICATION, Permission.ASSESSMENT_PERFORM),
+			Map.entry(ApplicationEvent.CONCLUDE_ASSESSMENT, Permission.ASSESSMENT_PERFORM),
+			Map.entry(ApplicationEvent.APPROVE, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.REFUSE, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.ISSUE, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.CONFIRM_COMMITMENT, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.FIND_COMMITMENT_FALSE, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.CHECK, Permission.APPLICATION_DECIDE),
+			Map.entry(ApplicationEvent.FIND_DECLARATION_FALSE, Permission.APPLICATION_DECIDE)));
+
+	/** Steps that need reasons or a list: the form will not send them without (the API refuses them too). */
+	static final Set<ApplicationEvent> NOTE_REQUIRED = EnumSet.of(ApplicationEvent.DECLINE, ApplicationEvent.REFUSE,
+			ApplicationEvent.REQUEST_CORRECTION);
+
+	/** Steps that end or go against the application: their button says so. */
+	static final Set<ApplicationEvent> ADVERSE = EnumSet.of(ApplicationEvent.DECLINE, ApplicationEvent.REFUSE,
+			ApplicationEvent.WITHDRAW, ApplicationEvent.FIND_COMMITMENT_FALSE, ApplicationEvent.FIND_DECLARATION_FALSE);
+
+	/** Types whose application lists the capability applied for, row by row. */
+	static final Set<ApplicationType> WITH_SCOPE = EnumSet.of(ApplicationType.FIRST_LICENCE,
+			ApplicationType.SCOPE_EXTENSION, ApplicationType.EMERGENCY_EXTENSION);
+
+	/** Change items whose new value the application states (the API's {@code changes}). */
+	static final List<ChangeItem> CHANGE_VALUES = List.of(ChangeItem.NAME, ChangeItem.LEGAL_REPRESENTATIVE,
+			ChangeItem.ADDRESS_RENAMED);
+
+	/** Kinds of attachment the wizard and the status page offer. */
+	static final List<String> ATTACHMENT_KINDS = List.of("APPLICATION_FORM", "QUALITY_MANUAL", "PROCEDURES",
+			"PERSONNEL", "EQUIPMENT", "SITE", "COMMITMENT", "RECTIFICATION", "ASSESSMENT_EVIDENCE", "OTHER");
+
+	/** How a team may assess (the API's {@code mode} of START_ASSESSMENT; left out, the platform chooses). */
+	static final List<String> ASSESSMENT_MODES = List.of("ON_SITE", "REMOTE", "DOCUMENTS");
+
+	/** A step form of the status page. */
+	record ActionForm(String event, boolean noteRequired, boolean adverse) {
+	}
+
+	/** A team member as shown. */
+	record TeamMember(String id, String name, String fieldCodes, boolean leader) {
+	}
+
+	/** A refusal as the page shows it. */
+	record Problem(int status, String code, String title, String message) {
+	}
+
+	/** A procedure the wizard offers, with the types it is defined for at all. */
+	record ProcedureOption(String name, String covers) {
+	}
+
+	private final ApplicationService applications;
+
+	private final AssessmentTeams teams;
+
+	private final ApplicationPageQueries queries;
+
+	private final RegistryQueries registry;
+
+	private final MessageSource messages;
+
+	ApplicationPagesController(ApplicationService applications, AssessmentTeams teams, ApplicationPageQueries queries,
+			RegistryQueries registry, MessageSource messages) {
+		this.applications = applications;
+		this.teams = teams;
+		this.queries = queries;
+		this.registry = registry;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("lang")
+	LanguageLinks language(HttpServletRequest request, Locale locale) {
+		return LanguageLinks.of(request, locale);
+	}
+
+	// --- the lists: a body's applications, the officer's queue, the assessor's tasks
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "1") String page, Model model, HttpServletResponse response) {
+		Actor actor = Actors.current();
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("actor", actor);
+		boolean body = actor.bodyId() != null && actor.has(Permission.APPLICATION_SUBMIT);
+		boolean officer = ApplicationPageQueries.worksQueue(actor);
+		boolean assessor = actor.has(Permission.ASSESSMENT_PERFORM);
+		if (!body && !officer && !assessor) {
+			throw Actor.forbidden();
+		}
+		model.addAttribute("isBody", body);
+		model.addAttribute("isOfficer", officer);
+		model.addAttribute("isAssessor", assessor);
+		if (body) {
+			model.addAttribute("bodyRef", registry.bodyRef(actor.bodyId()).orElse(null));
+			model.addAttribute("own", queries.ofBody(actor.bodyId(), LIST_LIMIT));
+		}
+		if (officer) {
+			int number = pageNumber(page);
+			model.addAttribute("queue", queries.queue(actor, number, PAGE_SIZE));
+			model.addAttribute("jurisdictionCode", actor.jurisdiction().authorityCode());
+			model.addAttribute("dueSoonDays", ApplicationPageQueries.DUE_SOON_WORKING_DAYS);
+		}
+		if (assessor) {
+			model.addAttribute("tasks", queries.tasks(actor.name(), LIST_LIMIT));
+		}
+		model.addAttribute("today", queries.today());
+		return LIST;
+	}
+
+	private static int pageNumber(String page) {
+		try {
+			int number = Integer.parseInt(page.strip());
+			if (number >= 1 && number <= 100_000) {
+				return number;
+			}
+		}
+		catch (NumberFormatException e) {
+			// refused below
+		}
+		throw DomainException.badRequest("QUEUE_PAGE_INVALID", "page is a number from 1");
+	}
+
+	// --- the wizard
+
+	@GetMapping("/new")
+	String wizard(Model model, HttpServletResponse response) {
+		Actor actor = Actors.current();
+		actor.require(Permission.APPLICATION_SUBMIT);
+		if (actor.bodyId() == null) {
+			throw Actor.forbidden();
+		}
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("bodyRef", registry.bodyRef(actor.bodyId()).orElse(null));
+		model.addAttribute("types", List.of(ApplicationType.values()));
+		model.addAttribute("withScope", WITH_SCOPE.stream().map(Enum::name).collect(Collectors.joining(",")));
+		model.addAttribute("procedures", Arrays.stream(Procedure.values())
+			.map(p -> new ProcedureOption(p.name(), Arrays.stream(ApplicationType.values()).filter(p::covers)
+				.map(Enum::name).collect(Collectors.joining(","))))
+			.toList());
+		model.addAttribute("fields", registry.codes().fields());
+		model.addAttribute("industries", registry.codes().industries());
+		model.addAttribute("changeItems", List.of(ChangeItem.values()));
+		model.addAttribute("changeValues", CHANGE_VALUES);
+		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
+		model.addAttribute("zh", RegistryQueries.isChinese(LocaleContextHolder.getLocale()));
+		return WIZARD;
+	}
+
+	// --- the status page
+
+	@GetMapping("/{id}")
+	String status(@PathVariable String id, Model model, HttpServletResponse response) {
+		Actor actor = Actors.current();
+		long applicationId = parseId(id);
+		Application application = applications.visible(actor, applicationId)
+			.orElseThrow(() -> DomainException.notFound("APPLICATION_NOT_FOUND", "No such application"));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("app", application); // not "application": Thymeleaf reserves it for the servlet context
+		model.addAttribute("bodyRef", registry.bodyRef(application.bodyId()).orElse(null));
+		model.addAttribute("authorityName", registry.codes().isKnownAuthority(application.authorityCode())
+				? registry.authorityName(application.authorityCode(), RegistryQueries.isChinese(LocaleContextHolder.getLocale()))
+				: application.authorityCode());
+		model.addAttribute("history", applications.history(applicationId));
+		Integer left = queries.workingDaysLeft(application.dueOn());
+		model.addAttribute("workingDaysLeft", left);
+		model.addAttribute("overdue", left != null && left < 0);
+		Optional<AssessmentTeams.Team> team = teams.team(actor, applicationId);
+		List<TeamMember> members = new ArrayList<>();
+		team.ifPresent(t -> {
+			Map<String, ApplicationPageQueries.Member> known = queries.assessors(t.draw().team());
+			for (String member : t.draw().team()) {
+				ApplicationPageQueries.Member m = known.get(member);
+				members.add(new TeamMember(member, m == null ? member : m.name(), m == null ? "" : m.fieldCodes(),
+						member.equals(t.draw().leader())));
+			}
+		});
+		model.addAttribute("team", team.orElse(null));
+		model.addAttribute("teamReplays", team.map(ApplicationPagesController::replays).orElse(false));
+		model.addAttribute("members", members);
+		boolean isBody = actor.belongsTo(application.bodyId());
+		boolean onTeam = actor.has(Permission.ASSESSMENT_PERFORM) && queries.onTeam(actor, applicationId);
+		model.addAttribute("isBody", isBody);
+		model.addAttribute("onTeam", onTeam);
+		model.addAttribute("actions", actions(actor, application, isBody, onTeam));
+		model.addAttribute("mayDrawTeam", team.isEmpty() && application.state() == ApplicationState.ACCEPTED
+				&& actor.has(Permission.APPLICATION_ACCEPT) && actor.covers(application.authorityCode()));
+		model.addAttribute("mayRecordFindings", onTeam && application.state() == ApplicationState.IN_ASSESSMENT);
+		model.addAttribute("mayRespond", isBody && application.state() == ApplicationState.RECTIFICATION);
+		model.addAttribute("mayUpload", isBody && !application.state().isFinal());
+		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
+		model.addAttribute("assessmentModes", ASSESSMENT_MODES);
+		model.addAttribute("changeValues", CHANGE_VALUES);
+		model.addAttribute("events", List.of(ApplicationEvent.values()));
+		return STATUS;
+	}
+
+	/** Whether the recorded draw replays to the recorded team; a record that cannot be replayed at all does not. */
+	private static boolean replays(AssessmentTeams.Team team) {
+		try {
+			return team.draw().replays();
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/** The steps the viewer may take now: the procedure allows them from this state, and they are the viewer's. */
+	static List<ActionForm> actions(Actor actor, Application application, boolean isBody, boolean onTeam) {
+		List<ActionForm> forms = new ArrayList<>();
+		for (ApplicationEvent event : ApplicationEvent.values()) {
+			if (Lifecycle.next(application.procedure(), application.state(), event).isEmpty()) {
+				continue;
+			}
+			Permission needed = TAKEN_BY.get(event);
+			if (needed == null || !actor.has(needed)) {
+				continue;
+			}
+			boolean theirs = needed == Permission.APPLICATION_SUBMIT ? isBody
+					: needed == Permission.ASSESSMENT_PERFORM ? onTeam : actor.covers(application.authorityCode());
+			if (theirs) {
+				forms.add(new ActionForm(event.name(), NOTE_REQUIRED.contains(event), ADVERSE.contains(event)));
+			}
+		}
+		return forms;
+	}
+
+	private static long parseId(String id) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException e) {
+			throw DomainException.notFound("APPLICATION_NOT_FOUND", "No such application");
+		}
+	}
+
+	// --- refusals
+
+	/** A refusal (not found, not allowed, a bad page number): a page saying why, with the refusal's status. */
+	@ExceptionHandler(DomainException.class)
+	ModelAndView refused(DomainException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		HttpStatus status = HttpStatus.resolve(e.status()) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(e.status());
+		ModelAndView page = new ModelAndView(PROBLEM);
+		page.addObject("lang", LanguageLinks.of(request, locale));
+		page.addObject("problem", new Problem(status.value(), e.code(),
+				messages.getMessage("problem." + e.code() + ".title", null, status.getReasonPhrase(), locale),
+				messages.getMessage("problem." + e.code(), ProblemResponses.plain(e.args()), e.getMessage(), locale)));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		page.setStatus(status);
+		return page;
+	}
+}
