@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.labtrust.licensing.ApplicationState;
 import org.labtrust.licensing.ApplicationType;
@@ -163,32 +162,6 @@ public class ApplicationPageQueries {
 			.params(username, limit)
 			.query((rs, n) -> row(rs, today))
 			.list();
-	}
-
-	/** A drawn team's member as the status page shows them. */
-	public record Member(String id, String name, String fieldCodes) {
-	}
-
-	/** The assessors of these ids (a team), by id. */
-	public Map<String, Member> assessors(List<String> ids) {
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		return jdbc.sql("select id, name, field_codes from assessor where id in (:ids)")
-			.param("ids", ids.stream().map(Long::parseLong).toList())
-			.query((rs, n) -> new Member(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Member::id, m -> m));
-	}
-
-	/** Whether the actor is on the application's team (an assessor account linked to the pool). */
-	public boolean onTeam(Actor actor, long applicationId) {
-		return jdbc.sql("select exists (select 1 from assessment_team_member m join assessor s on s.id = m.assessor_id"
-				+ " where m.application_id = ? and s.account_username = ?)")
-			.params(applicationId, actor.name())
-			.query(Boolean.class)
-			.single();
 	}
 
 	/** Working days from today to the due date (negative when overdue), or null when it cannot be told. */

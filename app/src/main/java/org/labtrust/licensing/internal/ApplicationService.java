@@ -495,6 +495,11 @@ public class ApplicationService {
 		return actor.covers(application.authorityCode());
 	}
 
+	/** Whether the event's note must give the reasons (or the one-time list of everything missing). */
+	public static boolean needsReasons(ApplicationEvent event) {
+		return NEED_REASONS.contains(event);
+	}
+
 	private boolean teamDrawn(long applicationId) {
 		return jdbc.sql("select exists (select 1 from assessment_team where application_id = ?)")
 			.param(applicationId)
@@ -593,7 +598,8 @@ public class ApplicationService {
 				|| (actor.has(Permission.ASSESSMENT_PERFORM) && onTeam(actor, application.id()));
 	}
 
-	private boolean onTeam(Actor actor, long applicationId) {
+	/** Whether the actor is an assessor on the application's team (their account is linked to a member). */
+	public boolean onTeam(Actor actor, long applicationId) {
 		return jdbc.sql("select exists (select 1 from assessment_team_member m join assessor s on s.id = m.assessor_id"
 				+ " where m.application_id = ? and s.account_username = ?)")
 			.params(applicationId, actor.name())

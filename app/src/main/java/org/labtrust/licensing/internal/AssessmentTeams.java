@@ -68,10 +68,7 @@ public class AssessmentTeams {
 		if (!actor.covers(application.authorityCode())) {
 			throw Actor.forbidden();
 		}
-		// the general procedure and document review assess after acceptance; under commitment the
-		// experts verify after the licence is issued (BRIEF 1.7: at least two, within 3 months)
-		ApplicationState drawnIn = application.procedure() == Procedure.COMMITMENT
-				? ApplicationState.AWAITING_VERIFICATION : ApplicationState.ACCEPTED;
+		ApplicationState drawnIn = drawnIn(application.procedure());
 		if (application.state() != drawnIn) {
 			throw new DomainException("ASSESSMENT_TEAM_NOT_NOW", 409,
 					"A team is drawn for an application in state " + drawnIn + ", not " + application.state(),
@@ -131,17 +128,27 @@ public class AssessmentTeams {
 			.optional();
 	}
 
-	/** A member of a drawn team: who they are and the account they sign in with. */
-	public record Member(String id, String name, String account, boolean leader) {
+	/**
+	 * The state in which a procedure's team is drawn: after acceptance for the general procedure
+	 * and document review; under commitment, the experts who verify after the licence is issued
+	 * (BRIEF 1.7: at least two, within 3 months).
+	 */
+	public static ApplicationState drawnIn(Procedure procedure) {
+		return procedure == Procedure.COMMITMENT ? ApplicationState.AWAITING_VERIFICATION : ApplicationState.ACCEPTED;
+	}
+
+	/** A member of a drawn team: who they are, what they may assess, and the account they sign in with. */
+	public record Member(String id, String name, String fieldCodes, String account, boolean leader) {
 	}
 
 	/** The team's members in the order drawn, the leader first. */
 	public List<Member> members(Team team) {
 		List<Member> members = new ArrayList<>();
 		for (String id : team.draw().team()) {
-			members.add(jdbc.sql("select name, account_username from assessor where id = ?")
+			members.add(jdbc.sql("select name, field_codes, account_username from assessor where id = ?")
 				.param(Long.parseLong(id))
-				.query((rs, n) -> new Member(id, rs.getString(1), rs.getString(2), id.equals(team.draw().leader())))
+				.query((rs, n) -> new Member(id, rs.getString(1), rs.getString(2), rs.getString(3),
+						id.equals(team.draw().leader())))
 				.single());
 		}
 		return members;

@@ -2,11 +2,9 @@ package org.labtrust.licensing.internal.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +15,6 @@ import org.labtrust.licensing.ApplicationEvent;
 import org.labtrust.licensing.ApplicationState;
 import org.labtrust.licensing.ApplicationType;
 import org.labtrust.licensing.ChangeItem;
-import org.labtrust.licensing.Lifecycle;
 import org.labtrust.licensing.Procedure;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationPageQueries;
@@ -69,34 +66,6 @@ class ApplicationPagesController {
 
 	static final int LIST_LIMIT = 200;
 
-	/**
-	 * Who takes which step (the same table as the service's, which checks it again on every step):
-	 * the status page offers a step's form only to whoever may take it. Once the API's view carries
-	 * {@code actions}, the page's script narrows the forms to those.
-	 */
-	private static final Map<ApplicationEvent, Permission> TAKEN_BY = new EnumMap<>(Map.ofEntries(
-			Map.entry(ApplicationEvent.SUBMIT, Permission.APPLICATION_SUBMIT),
-			Map.entry(ApplicationEvent.RESUBMIT, Permission.APPLICATION_SUBMIT),
-			Map.entry(ApplicationEvent.RECTIFY, Permission.APPLICATION_SUBMIT),
-			Map.entry(ApplicationEvent.WITHDRAW, Permission.APPLICATION_SUBMIT),
-			Map.entry(ApplicationEvent.REQUEST_CORRECTION, Permission.APPLICATION_ACCEPT),
-			Map.entry(ApplicationEvent.ACCEPT, Permission.APPLICATION_ACCEPT),
-			Map.entry(ApplicationEvent.DECLINE, Permission.APPLICATION_ACCEPT),
-			Map.entry(ApplicationEvent.START_ASSESSMENT, Permission.ASSESSMENT_PERFORM),
-			Map.entry(ApplicationEvent.REQUEST_RECTIFICATION, Permission.ASSESSMENT_PERFORM),
-			Map.entry(ApplicationEvent.CONCLUDE_ASSESSMENT, Permission.ASSESSMENT_PERFORM),
-			Map.entry(ApplicationEvent.APPROVE, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.REFUSE, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.ISSUE, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.CONFIRM_COMMITMENT, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.FIND_COMMITMENT_FALSE, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.CHECK, Permission.APPLICATION_DECIDE),
-			Map.entry(ApplicationEvent.FIND_DECLARATION_FALSE, Permission.APPLICATION_DECIDE)));
-
-	/** Steps that need reasons or a list: the form will not send them without (the API refuses them too). */
-	static final Set<ApplicationEvent> NOTE_REQUIRED = EnumSet.of(ApplicationEvent.DECLINE, ApplicationEvent.REFUSE,
-			ApplicationEvent.REQUEST_CORRECTION);
-
 	/** Steps that end or go against the application: their button says so. */
 	static final Set<ApplicationEvent> ADVERSE = EnumSet.of(ApplicationEvent.DECLINE, ApplicationEvent.REFUSE,
 			ApplicationEvent.WITHDRAW, ApplicationEvent.FIND_COMMITMENT_FALSE, ApplicationEvent.FIND_DECLARATION_FALSE);
@@ -121,8 +90,6 @@ class ApplicationPagesController {
 	}
 
 	/** A team member as shown. */
-	record TeamMember(String id, String name, String fieldCodes, boolean leader) {
-	}
 
 	/** A refusal as the page shows it. */
 	record Problem(int status, String code, String title, String message) {
@@ -247,24 +214,20 @@ class ApplicationPagesController {
 		model.addAttribute("workingDaysLeft", left);
 		model.addAttribute("overdue", left != null && left < 0);
 		Optional<AssessmentTeams.Team> team = teams.team(actor, applicationId);
-		List<TeamMember> members = new ArrayList<>();
-		team.ifPresent(t -> {
-			Map<String, ApplicationPageQueries.Member> known = queries.assessors(t.draw().team());
-			for (String member : t.draw().team()) {
-				ApplicationPageQueries.Member m = known.get(member);
-				members.add(new TeamMember(member, m == null ? member : m.name(), m == null ? "" : m.fieldCodes(),
-						member.equals(t.draw().leader())));
-			}
-		});
+		List<AssessmentTeams.Member> members = new ArrayList<>();
+		team.ifPresent(t -> members.addAll(teams.members(t)));
 		model.addAttribute("team", team.orElse(null));
 		model.addAttribute("teamReplays", team.map(ApplicationPagesController::replays).orElse(false));
 		model.addAttribute("members", members);
 		boolean isBody = actor.belongsTo(application.bodyId());
-		boolean onTeam = actor.has(Permission.ASSESSMENT_PERFORM) && queries.onTeam(actor, applicationId);
+		boolean onTeam = actor.has(Permission.ASSESSMENT_PERFORM) && applications.onTeam(actor, applicationId);
 		model.addAttribute("isBody", isBody);
 		model.addAttribute("onTeam", onTeam);
-		model.addAttribute("actions", actions(actor, application, isBody, onTeam));
-		model.addAttribute("mayDrawTeam", team.isEmpty() && application.state() == ApplicationState.ACCEPTED
+		model.addAttribute("actions", applications.actions(actor, application).stream()
+			.map(event -> new ActionForm(event.name(), ApplicationService.needsReasons(event), ADVERSE.contains(event)))
+			.toList());
+		model.addAttribute("mayDrawTeam", team.isEmpty()
+				&& application.state() == AssessmentTeams.drawnIn(application.procedure())
 				&& actor.has(Permission.APPLICATION_ACCEPT) && actor.covers(application.authorityCode()));
 		model.addAttribute("mayRecordFindings", onTeam && application.state() == ApplicationState.IN_ASSESSMENT);
 		model.addAttribute("mayRespond", isBody && application.state() == ApplicationState.RECTIFICATION);
@@ -284,26 +247,6 @@ class ApplicationPagesController {
 		catch (IllegalArgumentException e) {
 			return false;
 		}
-	}
-
-	/** The steps the viewer may take now: the procedure allows them from this state, and they are the viewer's. */
-	static List<ActionForm> actions(Actor actor, Application application, boolean isBody, boolean onTeam) {
-		List<ActionForm> forms = new ArrayList<>();
-		for (ApplicationEvent event : ApplicationEvent.values()) {
-			if (Lifecycle.next(application.procedure(), application.state(), event).isEmpty()) {
-				continue;
-			}
-			Permission needed = TAKEN_BY.get(event);
-			if (needed == null || !actor.has(needed)) {
-				continue;
-			}
-			boolean theirs = needed == Permission.APPLICATION_SUBMIT ? isBody
-					: needed == Permission.ASSESSMENT_PERFORM ? onTeam : actor.covers(application.authorityCode());
-			if (theirs) {
-				forms.add(new ActionForm(event.name(), NOTE_REQUIRED.contains(event), ADVERSE.contains(event)));
-			}
-		}
-		return forms;
 	}
 
 	private static long parseId(String id) {
