@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labtrust.Chromium;
@@ -81,15 +80,8 @@ class ApplicationAssessmentBrowserTest extends IntegrationTest {
 		chromium.await(ExpectedConditions.attributeToBe(By.id("state-badge"), "data-state", state));
 	}
 
-	/** Whether the platform has the API's licensing details (procedures, documents, findings). */
-	private boolean apiHasDetails() {
-		return org.springframework.util.ClassUtils.isPresent("org.labtrust.licensing.internal.Findings",
-				getClass().getClassLoader());
-	}
-
 	@Test
 	void aDocumentATeamAFindingAndItsRectificationThroughThePages() throws IOException {
-		Assumptions.assumeTrue(apiHasDetails(), "the API has no documents and findings yet");
 		signIn("gd-body-admin");
 		chromium.driver().get(url("/staff/applications/new"));
 		chromium.driver().findElement(By.cssSelector("label[for='type-FIRST_LICENCE']")).click();
