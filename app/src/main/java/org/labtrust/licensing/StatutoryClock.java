@@ -2,6 +2,7 @@ package org.labtrust.licensing;
 
 import java.time.LocalDate;
 
+import org.labtrust.shared.DomainException;
 import org.labtrust.shared.calendar.WorkingDayCalendar;
 
 /**
@@ -29,9 +30,25 @@ public final class StatutoryClock {
 		return calendar.addWorkingDays(began, limits.workingDays(step) + pausedWorkingDays);
 	}
 
-	/** Working days left until {@code due} (negative when overdue, 0 on the due day). */
-	public int workingDaysLeft(LocalDate today, LocalDate due) {
-		return today.isAfter(due) ? -calendar.workingDaysBetween(due, today) : calendar.workingDaysBetween(today, due);
+	/**
+	 * Working days left until {@code due} (negative when overdue, 0 on the due day); null when
+	 * there is no due date, or the days between fall in a year without holiday data (the calendar
+	 * has alerted), so that one such application does not break a whole list.
+	 */
+	public Integer workingDaysLeft(LocalDate today, LocalDate due) {
+		if (due == null) {
+			return null;
+		}
+		try {
+			return today.isAfter(due) ? -calendar.workingDaysBetween(due, today)
+					: calendar.workingDaysBetween(today, due);
+		}
+		catch (DomainException e) {
+			if ("CALENDAR_YEAR_UNKNOWN".equals(e.code())) {
+				return null;
+			}
+			throw e;
+		}
 	}
 
 	/** Working days the clock stood still: from the day waiting began to the day it ended. */

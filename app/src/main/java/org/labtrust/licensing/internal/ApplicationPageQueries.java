@@ -166,15 +166,7 @@ public class ApplicationPageQueries {
 
 	/** Working days from today to the due date (negative when overdue), or null when it cannot be told. */
 	public Integer workingDaysLeft(LocalDate due) {
-		if (due == null) {
-			return null;
-		}
-		try {
-			return statutory.workingDaysLeft(today(), due);
-		}
-		catch (DomainException e) {
-			return null; // a year without holiday data between today and the due date
-		}
+		return statutory.workingDaysLeft(today(), due);
 	}
 
 	public LocalDate today() {
@@ -193,15 +185,7 @@ public class ApplicationPageQueries {
 	private Row row(ResultSet rs, LocalDate today) throws SQLException {
 		String step = rs.getString("step");
 		LocalDate due = rs.getObject("due_on", LocalDate.class);
-		Integer left = null;
-		if (due != null) {
-			try {
-				left = statutory.workingDaysLeft(today, due);
-			}
-			catch (DomainException e) {
-				left = null;
-			}
-		}
+		Integer left = statutory.workingDaysLeft(today, due);
 		return new Row(rs.getLong("id"), rs.getLong("body_id"), rs.getString("body_name"),
 				ApplicationType.valueOf(rs.getString("type")), Procedure.valueOf(rs.getString("procedure")),
 				ApplicationState.valueOf(rs.getString("state")), step == null ? null : Step.valueOf(step), due,

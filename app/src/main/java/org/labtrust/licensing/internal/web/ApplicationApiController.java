@@ -234,7 +234,7 @@ class ApplicationApiController {
 
 	private View view(Application application, boolean whole) {
 		LocalDate today = LocalDate.now(clock);
-		Integer left = application.dueOn() == null ? null : statutory.workingDaysLeft(today, application.dueOn());
+		Integer left = statutory.workingDaysLeft(today, application.dueOn());
 		if (!whole) {
 			return new View(application, application.dueOn(), left, left != null && left < 0, List.of(), List.of(),
 					application.changes(), application.issuedCertificateNumber(), List.of(), List.of(),
