@@ -28,6 +28,11 @@ public final class TestClients {
 		return Client.signedIn(port, username, password);
 	}
 
+	/** A demo account, signed in through the form with its password from demo-credentials.json. */
+	public static Client demoAccount(int port, Path dataDir, String username) {
+		return Client.signedIn(port, username, DemoCredentials.read(dataDir).password(username));
+	}
+
 	/** The demo national administrator, signed in through the form. */
 	public static Client nationalAdministrator(int port, Path dataDir) {
 		return Client.signedIn(port, "national-administrator",

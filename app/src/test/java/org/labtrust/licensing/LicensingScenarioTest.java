@@ -416,6 +416,20 @@ class LicensingScenarioTest extends IntegrationTest {
 	}
 
 	@Test
+	void aDueDateInAYearWithoutHolidayDataLeavesTheQueueReadable() {
+		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, null, fixtures.environmentScope(1),
+				Map.of(), false);
+		applications.act(body, a.id(), ApplicationEvent.SUBMIT, null);
+		// as if computed once an administrator had entered that year, and then today's span cannot be counted
+		jdbc.sql("update application set due_on = date '2027-06-01' where id = ?").param(a.id()).update();
+		HttpResponse<String> queue = org.labtrust.identity.TestClients.demoAccount(port, dataDir(),
+				"gd-acceptance-officer").withJson("GET", "/api/v1/applications?limit=1000", "");
+		assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+		assertThat(queue.body()).contains("\"id\":" + a.id() + ",");
+		assertThat(applications.visible(acceptance, a.id())).isPresent();
+	}
+
+	@Test
 	void theViewShowsTheStopsAndWhatEachPersonMayDo() {
 		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, null, fixtures.environmentScope(1),
 				Map.of(), false);
