@@ -1,26 +1,18 @@
 package org.labtrust.reports.internal.log;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.labtrust.shared.crypto.Ed25519KeyFile;
 
 /**
  * The log's Ed25519 key and the C2SP signed-note format it signs checkpoints in. The key file holds
@@ -28,11 +20,6 @@ import java.util.regex.Pattern;
  * ed25519} and {@code openssl pkey -pubout} write them).
  */
 public final class LogSigner {
-
-	private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-
-	/** X.509 SubjectPublicKeyInfo prefix of an Ed25519 key; the raw 32 bytes follow. */
-	private static final int SPKI_PREFIX = 12;
 
 	private final String name;
 
@@ -48,75 +35,14 @@ public final class LogSigner {
 		}
 		this.name = name;
 		this.privateKey = privateKey;
-		byte[] spki = publicKey.getEncoded();
-		this.publicKey = Arrays.copyOfRange(spki, SPKI_PREFIX, spki.length);
+		this.publicKey = Ed25519KeyFile.raw(publicKey);
 		this.keyId = keyId(name, this.publicKey);
 	}
 
 	/** Loads the key file; when it is missing and {@code generate} is set, creates it (mode 600). */
 	public static LogSigner load(String name, Path file, boolean generate) {
-		try {
-			if (!Files.exists(file)) {
-				if (!generate) {
-					throw new IllegalStateException("The log signing key file " + file.toAbsolutePath()
-							+ " does not exist. Create it with: openssl genpkey -algorithm ed25519 -out key.pem"
-							+ " && openssl pkey -in key.pem -pubout >> key.pem");
-				}
-				write(file, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
-			}
-			String pem = Files.readString(file, StandardCharsets.US_ASCII);
-			PrivateKey privateKey = null;
-			PublicKey publicKey = null;
-			KeyFactory keys = KeyFactory.getInstance("Ed25519");
-			Matcher blocks = PEM.matcher(pem);
-			while (blocks.find()) {
-				byte[] der = Base64.getMimeDecoder().decode(blocks.group(2));
-				switch (blocks.group(1)) {
-					case "PRIVATE KEY" -> privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der));
-					case "PUBLIC KEY" -> publicKey = keys.generatePublic(new X509EncodedKeySpec(der));
-					default -> throw new IllegalStateException("unexpected PEM block " + blocks.group(1) + " in " + file);
-				}
-			}
-			if (privateKey == null || publicKey == null) {
-				throw new IllegalStateException("The log signing key file " + file.toAbsolutePath()
-						+ " must hold an Ed25519 PRIVATE KEY and its PUBLIC KEY (PEM)");
-			}
-			LogSigner signer = new LogSigner(name, privateKey, publicKey);
-			signer.checkPair();
-			return signer;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not read the log signing key " + file.toAbsolutePath(), e);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("The log signing key " + file.toAbsolutePath() + " is not a valid Ed25519 key", e);
-		}
-	}
-
-	private static void write(Path file, KeyPair pair) throws IOException {
-		Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-		String text = "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(pair.getPrivate().getEncoded())
-				+ "\n-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n"
-				+ pem.encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-		Files.createDirectories(file.toAbsolutePath().getParent());
-		Files.writeString(file, text, StandardCharsets.US_ASCII);
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system: the operator protects the file
-		}
-	}
-
-	/** Refuses a file whose public key does not belong to its private key. */
-	private void checkPair() throws GeneralSecurityException {
-		byte[] probe = "labtrust key check".getBytes(StandardCharsets.US_ASCII);
-		Signature verify = Signature.getInstance("Ed25519");
-		verify.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki(publicKey))));
-		verify.update(probe);
-		if (!verify.verify(sign(probe))) {
-			throw new IllegalStateException("The log signing key file holds a public key of another private key");
-		}
+		KeyPair pair = Ed25519KeyFile.load(file, generate, "log signing key");
+		return new LogSigner(name, pair.getPrivate(), pair.getPublic());
 	}
 
 	public String name() {
@@ -168,12 +94,5 @@ public final class LogSigner {
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static byte[] spki(byte[] raw) {
-		byte[] prefix = HexFormat.of().parseHex("302a300506032b6570032100");
-		byte[] spki = Arrays.copyOf(prefix, prefix.length + raw.length);
-		System.arraycopy(raw, 0, spki, prefix.length, raw.length);
-		return spki;
 	}
 }
