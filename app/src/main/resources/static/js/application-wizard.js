@@ -22,50 +22,13 @@
   var current = 'type';
   var created = null; // the application's view once created
 
+  var shared = window.LicensingApi;
+  var headers = shared.headers;
+  var call = shared.call;
+  var problemText = shared.problemText;
+
   function msg(name, values) {
-    var text = form.getAttribute('data-msg-' + name) || name;
-    Object.keys(values || {}).forEach(function (key) {
-      text = text.split('{' + key + '}').join(String(values[key]));
-    });
-    return text;
-  }
-
-  function headers(json) {
-    // the API answers in the language of Accept-Language: the page's, not the browser's default
-    var h = { 'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' };
-    if (json) {
-      h['Content-Type'] = 'application/json';
-    }
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    if (token && header) {
-      h[header.getAttribute('content')] = token.getAttribute('content');
-    }
-    return h;
-  }
-
-  // fetch, answering {ok, status, body}; a problem's detail is what the person reads
-  async function call(url, options) {
-    var response;
-    try {
-      response = await fetch(url, Object.assign({ credentials: 'same-origin' }, options));
-    } catch (e) {
-      return { ok: false, status: 0, body: null };
-    }
-    var body = null;
-    try {
-      body = await response.json();
-    } catch (e) {
-      body = null;
-    }
-    return { ok: response.ok, status: response.status, body: body };
-  }
-
-  function problemText(answer) {
-    if (answer.body && (answer.body.detail || answer.body.title)) {
-      return answer.body.detail || answer.body.title;
-    }
-    return 'HTTP ' + answer.status;
+    return shared.msg(form, name, values);
   }
 
   function showError(text) {

@@ -16,48 +16,13 @@
   var api = root.getAttribute('data-api');
   var errorBox = document.getElementById('action-error');
 
+  var shared = window.LicensingApi;
+  var headers = shared.headers;
+  var call = shared.call;
+  var problemText = shared.problemText;
+
   function msg(name, values) {
-    var text = root.getAttribute('data-msg-' + name) || name;
-    Object.keys(values || {}).forEach(function (key) {
-      text = text.split('{' + key + '}').join(String(values[key]));
-    });
-    return text;
-  }
-
-  function headers(json) {
-    var h = { 'Accept': 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' };
-    if (json) {
-      h['Content-Type'] = 'application/json';
-    }
-    var token = document.querySelector('meta[name="_csrf"]');
-    var header = document.querySelector('meta[name="_csrf_header"]');
-    if (token && header) {
-      h[header.getAttribute('content')] = token.getAttribute('content');
-    }
-    return h;
-  }
-
-  async function call(url, options) {
-    var response;
-    try {
-      response = await fetch(url, Object.assign({ credentials: 'same-origin' }, options));
-    } catch (e) {
-      return { ok: false, status: 0, body: null };
-    }
-    var body = null;
-    try {
-      body = await response.json();
-    } catch (e) {
-      body = null;
-    }
-    return { ok: response.ok, status: response.status, body: body };
-  }
-
-  function problemText(answer) {
-    if (answer.body && (answer.body.detail || answer.body.title)) {
-      return answer.body.detail || answer.body.title;
-    }
-    return 'HTTP ' + answer.status;
+    return shared.msg(root, name, values);
   }
 
   function showError(text, box) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
 import org.labtrust.identity.internal.apikey.ApiKey;
 import org.labtrust.identity.internal.apikey.ApiKeyService;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
 import org.labtrust.shared.access.Permission;
@@ -160,7 +161,7 @@ class ApiKeyAuthenticationTest extends IntegrationTest {
 				ApiKey.OwnerKind.BODY, gdBody, null, Set.of(Permission.REGISTRY_CROSS_CHECK), null, null)))
 			.hasMessageContaining("Permissions not grantable");
 		assertThat(keys.create(gdAdmin, new ApiKeyService.NewKey("ok", ApiKey.OwnerKind.BODY, gdBody, null, null,
-				LocalDate.now().plusDays(30), null)).key().bodyId()).isEqualTo(gdBody);
+				LocalDate.now(ChinaTime.ZONE).plusDays(30), null)).key().bodyId()).isEqualTo(gdBody);
 	}
 
 	private ApiKeyService.Created create(Integer rateLimit) {

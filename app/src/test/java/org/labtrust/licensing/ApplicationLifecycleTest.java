@@ -21,6 +21,7 @@ import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.licensing.internal.AssessmentTeams;
 import org.labtrust.licensing.internal.Findings;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Permission;
@@ -138,7 +139,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
 
 	@Test
 	void generalProcedureStartToCertificateOnTheClock() {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		Application a = open(ApplicationType.FIRST_LICENCE, Procedure.GENERAL, Set.of("12"), Set.of());
 		assertThat(a.state()).isEqualTo(ApplicationState.DRAFT);
 		assertThat(a.authorityCode()).isEqualTo("19");
@@ -219,7 +220,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
 		Application approved = applications.act(decision, a.id(), ApplicationEvent.APPROVE, null);
 		Application issued = applications.act(decision, a.id(), ApplicationEvent.ISSUE, null);
 		assertThat(issued.state()).isEqualTo(ApplicationState.AWAITING_VERIFICATION);
-		assertThat(issued.dueOn()).as("verification within 3 months").isEqualTo(LocalDate.now().plusMonths(3));
+		assertThat(issued.dueOn()).as("verification within 3 months").isEqualTo(LocalDate.now(ChinaTime.ZONE).plusMonths(3));
 		assertThat(approved.step()).isEqualTo(Step.ISSUANCE);
 	}
 

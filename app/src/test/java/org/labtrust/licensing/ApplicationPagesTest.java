@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.calendar.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,7 +160,7 @@ class ApplicationPagesTest extends IntegrationTest {
 
 	@Test
 	void theQueueShowsAnOverdueApplicationAboveOneDueLaterAndOnlyToItsProvince() {
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
 		long gdBody = bodyOf("gd-body-admin");
 		LocalDate overdueOn = calendar.addWorkingDays(today.minusDays(60), 1);
 		long overdue = application(gdBody, "19", "SUBMITTED", "ACCEPTANCE", overdueOn);
@@ -209,7 +210,7 @@ class ApplicationPagesTest extends IntegrationTest {
 	@Test
 	void theStatusPageOffersEachViewerExactlyTheirSteps() {
 		long gdBody = bodyOf("gd-body-admin");
-		long submitted = application(gdBody, "19", "SUBMITTED", "ACCEPTANCE", LocalDate.now().plusDays(7));
+		long submitted = application(gdBody, "19", "SUBMITTED", "ACCEPTANCE", LocalDate.now(ChinaTime.ZONE).plusDays(7));
 
 		String officer = page("gd-acceptance-officer", "/staff/applications/" + submitted).body();
 		assertThat(officer).contains("id=\"action-ACCEPT\"", "id=\"action-REQUEST_CORRECTION\"",
@@ -232,15 +233,15 @@ class ApplicationPagesTest extends IntegrationTest {
 		page("gd-body-admin", "/staff/applications?lang=zh-CN");
 
 		assertThat(page("gd-body-admin", "/staff/applications/" + application(bodyOf("js-body-admin"), "10",
-				"SUBMITTED", "ACCEPTANCE", LocalDate.now())).statusCode()).isEqualTo(404);
+				"SUBMITTED", "ACCEPTANCE", LocalDate.now(ChinaTime.ZONE))).statusCode()).isEqualTo(404);
 		assertThat(page("gd-body-admin", "/staff/applications/not-a-number").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void anAssessorSeesOnlyTheApplicationsWhoseTeamTheyAreOn() {
 		long gdBody = bodyOf("gd-body-admin");
-		long mine = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now().plusDays(20));
-		long others = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now().plusDays(21));
+		long mine = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now(ChinaTime.ZONE).plusDays(20));
+		long others = application(gdBody, "19", "IN_ASSESSMENT", "ASSESSMENT", LocalDate.now(ChinaTime.ZONE).plusDays(21));
 		team(mine, demoAssessorId());
 		team(others, jdbc.sql("select max(id) from assessor where id <> ?").param(demoAssessorId()).query(Long.class)
 			.single());
@@ -259,7 +260,7 @@ class ApplicationPagesTest extends IntegrationTest {
 	void aBodySeesItsOwnApplicationsAndTheWayToANewOne() {
 		long gdBody = bodyOf("gd-body-admin");
 		long own = application(gdBody, "19", "CORRECTION_REQUESTED", "ACCEPTANCE", null);
-		long jiangsu = application(bodyOf("js-body-admin"), "10", "SUBMITTED", "ACCEPTANCE", LocalDate.now());
+		long jiangsu = application(bodyOf("js-body-admin"), "10", "SUBMITTED", "ACCEPTANCE", LocalDate.now(ChinaTime.ZONE));
 
 		String html = page("gd-body-user", "/staff/applications").body();
 		assertThat(html).contains("本机构的申请", "href=\"/staff/applications/new\"", "新申请", "待补正",

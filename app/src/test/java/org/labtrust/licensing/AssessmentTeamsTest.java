@@ -14,6 +14,7 @@ import org.labtrust.identity.TestClients;
 import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.licensing.internal.AssessmentTeams;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Role;
@@ -50,7 +51,7 @@ class AssessmentTeamsTest extends IntegrationTest {
 		// an assessor declares a conflict with this body: never drawn for it
 		long conflicted = jdbc.sql("select min(id) from assessor").query(Long.class).single();
 		jdbc.sql("insert into assessor_conflict (assessor_id, body_id, kind, declared_on) values (?, ?, 'CONSULTING', ?)")
-			.params(conflicted, bodyId, LocalDate.now()).update();
+			.params(conflicted, bodyId, LocalDate.now(ChinaTime.ZONE)).update();
 
 		assertThatThrownBy(() -> teams.draw(acceptance, a.id(), "93x9/2", 3))
 			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "DRAW_SOURCES_INVALID");

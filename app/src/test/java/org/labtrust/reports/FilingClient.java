@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.labtrust.IntegrationTest;
 import org.labtrust.identity.TestClients;
+import org.labtrust.shared.ChinaTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -73,7 +74,7 @@ abstract class FilingClient extends IntegrationTest {
 	}
 
 	String goodFiling(String number, String content) {
-		return filing(number, scope.certificate(), LocalDate.now().minusDays(1).toString(), scope.parameter(),
+		return filing(number, scope.certificate(), LocalDate.now(ChinaTime.ZONE).minusDays(1).toString(), scope.parameter(),
 				scope.method(), digestOf(content));
 	}
 

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.labtrust.reports.internal.log.LogItem;
 import org.labtrust.reports.internal.log.LogWriter;
+import org.labtrust.shared.ChinaTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,7 +32,7 @@ class LogWriterQueueTest extends FilingClient {
 	DataSource dataSource;
 
 	LogItem.File filing(String number) {
-		return new LogItem.File(body.bodyId(), number, scope.certificate(), LocalDate.now().minusDays(1),
+		return new LogItem.File(body.bodyId(), number, scope.certificate(), LocalDate.now(ChinaTime.ZONE).minusDays(1),
 				HexFormat.of().parseHex("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
 				new int[] { scope.line() }, null);
 	}

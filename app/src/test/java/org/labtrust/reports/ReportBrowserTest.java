@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.labtrust.Chromium;
+import org.labtrust.shared.ChinaTime;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -52,7 +53,7 @@ class ReportBrowserTest extends FilingClient {
 		chromium.assertNoCspViolations();
 
 		// three good lines and, on line 4, one whose scope the certificate does not cover
-		String yesterday = LocalDate.now().minusDays(1).toString();
+		String yesterday = LocalDate.now(ChinaTime.ZONE).minusDays(1).toString();
 		List<String> numbers = List.of(number(), number(), number(), number());
 		String scopeItem = "\"" + scope.parameter() + "|" + scope.method() + "\"";
 		String csv = "reportNumber,certificateNumber,issuedOn,scope,digest\r\n"

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.identity.TestClients;
+import org.labtrust.shared.ChinaTime;
 import org.labtrust.verifier.InclusionProof;
 import org.labtrust.verifier.MerkleHash;
 import org.labtrust.verifier.MerkleTree;
@@ -32,12 +33,12 @@ class ReportFilingTest extends FilingClient {
 			.single();
 		String first = number();
 		String second = number();
-		String yesterday = LocalDate.now().minusDays(1).toString();
+		String yesterday = LocalDate.now(ChinaTime.ZONE).minusDays(1).toString();
 		JsonNode answer = file(goodFiling(first, "a"), goodFiling(second, "b"),
 				filing(number(), scope.certificate(), yesterday, "no such parameter", scope.method(), digestOf("c")),
 				filing(number(), otherCertificate, yesterday, scope.parameter(), scope.method(), digestOf("d")),
 				filing(number(), scope.certificate(), yesterday, scope.parameter(), scope.method(), "sha256:xyz"),
-				filing(number(), scope.certificate(), LocalDate.now().plusDays(2).toString(), scope.parameter(),
+				filing(number(), scope.certificate(), LocalDate.now(ChinaTime.ZONE).plusDays(2).toString(), scope.parameter(),
 						scope.method(), digestOf("e")),
 				filing(number(), scope.certificate(), scope.issuedOn().minusDays(1).toString(), scope.parameter(),
 						scope.method(), digestOf("f")),
