@@ -467,4 +467,14 @@
     }
   });
   show('type', true);
+
+  // a renewal reminder links here as ?type=RENEWAL&certificate=<number>: that choice is made, the number filled in
+  var asked = new URLSearchParams(window.location.search);
+  var askedType = document.getElementById('type-' + (asked.get('type') || ''));
+  if (askedType && askedType.name === 'type') {
+    askedType.checked = true;
+  }
+  if (/^\d{12}$/.test(asked.get('certificate') || '')) {
+    document.getElementById('certificate-number').value = asked.get('certificate');
+  }
 }());

@@ -58,6 +58,16 @@ class ApplicationBrowserTest extends IntegrationTest {
 	@Test
 	void aBodyAppliesThroughTheWizardAndTheOfficerAcceptsItFromTheQueue() throws IOException {
 		signIn("gd-body-admin");
+		// a renewal reminder's link opens the wizard with the renewal chosen and the certificate filled in
+		chromium.driver().get(url("/staff/applications/new?type=RENEWAL&certificate=211900010001"));
+		chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("step-type")));
+		assertThat(byId("type-RENEWAL").isSelected()).isTrue();
+		assertThat(byId("certificate-number").getDomProperty("value")).isEqualTo("211900010001");
+		chromium.driver().get(url("/staff/applications/new?type=NONSENSE&certificate=1%22%3E"));
+		chromium.await(ExpectedConditions.visibilityOfElementLocated(By.id("step-type")));
+		assertThat(byId("certificate-number").getDomProperty("value")).as("only a 12-digit number is taken").isEmpty();
+		chromium.driver().get(url("/staff"));
+
 		chromium.driver().findElement(By.cssSelector(".staff-links a[href='/staff/applications']")).click();
 		chromium.await(ExpectedConditions.urlMatches("/staff/applications$"));
 		chromium.assertNoCspViolations();

@@ -105,7 +105,7 @@ class InboxTest extends IntegrationTest {
 	@Test
 	void aBodysPeopleSeeItsNoticesAndNoOtherBodys() {
 		JsonNode gd = json(guangdongColleague.get("/api/v1/inbox"));
-		assertThat(links(gd)).containsExactly("/certificates/" + guangdongCertificate.number());
+		assertThat(links(gd)).containsExactly(CertificateExpiry.renewalLink(guangdongCertificate.number()));
 		JsonNode notice = gd.get("items").get(0);
 		assertThat(notice.get("kind").asString()).isEqualTo("certificate.renewal.last");
 		assertThat(notice.get("title").asString()).contains("资质认定证书").contains("3个月");
@@ -114,7 +114,7 @@ class InboxTest extends IntegrationTest {
 		assertThat(notice.get("read").asBoolean()).isFalse();
 
 		JsonNode js = json(jiangsu.get("/api/v1/inbox"));
-		assertThat(links(js)).containsExactly("/certificates/" + jiangsuCertificate.number());
+		assertThat(links(js)).containsExactly(CertificateExpiry.renewalLink(jiangsuCertificate.number()));
 		assertThat(js.toString()).doesNotContain(guangdongCertificate.number());
 	}
 

@@ -140,7 +140,7 @@ class MailDeliveryTest extends IntegrationTest {
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("noreply@labtrust.example");
 		String text = (String) mail.getContent();
 		assertThat(text).contains(certificate.number())
-			.contains("https://labtrust.example/certificates/" + certificate.number())
+			.contains("https://labtrust.example" + CertificateExpiry.renewalLink(certificate.number()))
 			.contains("有效期至 " + certificate.validUntil().getYear() + "年")
 			.contains("valid until " + certificate.validUntil());
 		assertThat(jdbc.sql("select count(*) from notification where body_id = ? and emailed_at is not null")

@@ -58,6 +58,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CertificateExpiry {
 
+	/** Where a renewal reminder leads: the application wizard, with the renewal and the certificate filled in. */
+	public static String renewalLink(String number) {
+		return "/staff/applications/new?type=RENEWAL&certificate=" + number;
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(CertificateExpiry.class);
 
 	/** The advisory lock's key: "LTEXPIRY" in ASCII. */
@@ -327,7 +332,7 @@ public class CertificateExpiry {
 			notifications.notifyBody(certificate.bodyId(), new Notice("certificate.renewal." + key,
 					"notice.certificate.renewal." + key, List.of(certificate.number(),
 							certificate.validUntil().toString(), fileBy.toString(), Integer.toString(months)),
-					"/certificates/" + certificate.number(),
+					renewalLink(certificate.number()),
 					"certificate:" + certificate.id() + ":" + certificate.validUntil() + ":" + reminder.name()));
 			if (reminder == Reminder.EARLY) {
 				early++;

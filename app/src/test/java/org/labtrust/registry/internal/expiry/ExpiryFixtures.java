@@ -135,8 +135,9 @@ public final class ExpiryFixtures {
 
 	/** The kinds of the notices about one certificate, oldest first. */
 	public List<String> noticeKinds(Cert certificate) {
-		return jdbc.sql("select kind from notification where body_id = ? and link = ? order by id")
-			.params(certificate.bodyId(), "/certificates/" + certificate.number())
+		return jdbc.sql("select kind from notification where body_id = ? and link in (?, ?) order by id")
+			.params(certificate.bodyId(), "/certificates/" + certificate.number(),
+					CertificateExpiry.renewalLink(certificate.number()))
 			.query(String.class)
 			.list();
 	}
