@@ -81,7 +81,7 @@ public class Licences {
 	 * @return the new certificate's number
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public String grant(Grant grant, long applicationId, String decidedBy) {
+	public String grant(Grant grant, long applicationId) {
 		if (grant.scope().isEmpty()) {
 			throw DomainException.badRequest("SCOPE_EMPTY", "A certificate licenses at least one scope row");
 		}
@@ -104,7 +104,7 @@ public class Licences {
 			.params(id, SqlTime.utc(now), codes.authorityNameZh(grant.authorityCode()), "资质认定决定 #" + applicationId)
 			.update();
 		addRows(id, grant.scope(), 1);
-		record(id, grant.bodyId(), number.value(), ChangeKind.GRANTED, applicationId, decidedBy,
+		record(id, grant.bodyId(), number.value(), ChangeKind.GRANTED, applicationId,
 				grant.scope().size() + " scope rows, valid " + grant.issuedOn() + " to " + grant.validUntil());
 		return number.value();
 	}
@@ -133,29 +133,29 @@ public class Licences {
 		LocalDate from = old.validUntil().isBefore(issuedOn) ? issuedOn : old.validUntil().plusDays(1);
 		String renewed = grant(new Grant(old.bodyId(), old.authorityCode(), old.fieldCode(),
 				industryCode == null ? old.industryCode() : industryCode, issuedOn,
-				from.plusYears(VALIDITY_YEARS).minusDays(1), scope), applicationId, decider.name());
+				from.plusYears(VALIDITY_YEARS).minusDays(1), scope), applicationId);
 		long newId = held(renewed).id();
-		record(newId, old.bodyId(), renewed, ChangeKind.RENEWED, applicationId, decider.name(), "renews " + oldNumber);
+		record(newId, old.bodyId(), renewed, ChangeKind.RENEWED, applicationId, "renews " + oldNumber);
 		commands.changeCertificateStatus(decider, oldNumber, CertificateStatus.CANCELLED, "延续换发新证 " + renewed);
 		return renewed;
 	}
 
 	/** Scope extension (扩项): the rows are added to the certificate, numbered after its last line. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void extendScope(String number, List<NewScopeRow> rows, long applicationId, String decidedBy) {
+	public void extendScope(String number, List<NewScopeRow> rows, long applicationId) {
 		Held certificate = requireInForce(number);
 		int last = jdbc.sql("select coalesce(max(line_no), 0) from scope_row where certificate_id = ?")
 			.param(certificate.id())
 			.query(Integer.class)
 			.single();
 		addRows(certificate.id(), rows, last + 1);
-		record(certificate.id(), certificate.bodyId(), number, ChangeKind.SCOPE_EXTENDED, applicationId, decidedBy,
+		record(certificate.id(), certificate.bodyId(), number, ChangeKind.SCOPE_EXTENDED, applicationId,
 				rows.size() + " scope rows from line " + (last + 1));
 	}
 
 	/** Test items cancelled at the body's request: the rows of these line numbers are withdrawn. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void withdrawScope(String number, List<Integer> lines, long applicationId, String decidedBy) {
+	public void withdrawScope(String number, List<Integer> lines, long applicationId) {
 		Held certificate = requireInForce(number);
 		int withdrawn = jdbc.sql("""
 				update scope_row set status = 'WITHDRAWN', version = version + 1
@@ -166,13 +166,13 @@ public class Licences {
 			throw new DomainException("SCOPE_LINES_INVALID", 422,
 					"Lines " + lines + " of " + number + " are not all in force", number);
 		}
-		record(certificate.id(), certificate.bodyId(), number, ChangeKind.SCOPE_WITHDRAWN, applicationId, decidedBy,
+		record(certificate.id(), certificate.bodyId(), number, ChangeKind.SCOPE_WITHDRAWN, applicationId,
 				"lines " + lines.stream().map(String::valueOf).collect(Collectors.joining(",")));
 	}
 
 	/** A change of the holder's name, legal representative or address (BRIEF 1.6). */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void changeBody(long bodyId, BodyChanges changes, long applicationId, String decidedBy) {
+	public void changeBody(long bodyId, BodyChanges changes, long applicationId) {
 		Map<String, String> set = new LinkedHashMap<>();
 		if (changes.name() != null) {
 			set.put("name", changes.name());
@@ -193,7 +193,7 @@ public class Licences {
 		}
 		String detail = set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
 		for (Held certificate : heldBy(bodyId)) {
-			record(certificate.id(), bodyId, certificate.number(), ChangeKind.BODY_CHANGED, applicationId, decidedBy,
+			record(certificate.id(), bodyId, certificate.number(), ChangeKind.BODY_CHANGED, applicationId,
 					detail);
 		}
 	}
@@ -203,7 +203,7 @@ public class Licences {
 	public void end(Actor decider, String number, CertificateStatus status, String reason, long applicationId) {
 		Held certificate = held(number);
 		commands.changeCertificateStatus(decider, number, status, reason);
-		record(certificate.id(), certificate.bodyId(), number, ChangeKind.ENDED, applicationId, decider.name(),
+		record(certificate.id(), certificate.bodyId(), number, ChangeKind.ENDED, applicationId,
 				status + ": " + reason);
 	}
 
@@ -290,8 +290,13 @@ public class Licences {
 		}
 	}
 
+	/**
+	 * Keeps the change and publishes it. Like the status history, the public record names the
+	 * certificate's authority (digits 3-4 of its number); the audit trail names the person.
+	 */
 	private void record(long certificateId, long bodyId, String number, ChangeKind kind, long applicationId,
-			String by, String detail) {
+			String detail) {
+		String by = codes.authorityNameZh(number.substring(2, 4));
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into certificate_change (id, certificate_id, kind, application_id, changed_at, changed_by, detail)

@@ -80,7 +80,8 @@ public class RegistryQueries {
 				row.validUntil(), row.authority(), authorityName(row.authority(), zh), row.field(),
 				codes.field(row.field()).map(f -> zh ? f.nameZh() : f.nameEn()).orElse(row.field()), row.industry(),
 				codes.industry(row.industry()).map(m -> zh ? m.nameZh() : m.nameEn()).orElse(row.industry()),
-				row.holder(), history(row.id()), scope(List.of(row.id())).getOrDefault(row.id(), List.of()));
+				row.holder(), history(row.id()), scope(List.of(row.id())).getOrDefault(row.id(), List.of()),
+				decisions(row.id()));
 	}
 
 	/**
@@ -116,7 +117,12 @@ public class RegistryQueries {
 				             'methodCode', r.method_code, 'methodTitle', r.method_title,
 				             'limitation', r.limitation, 'siteId', r.site_id, 'siteName', s.name,
 				             'status', r.status) order by r.line_no)
-				    from scope_row r left join site s on s.id = r.site_id where r.certificate_id = c.id), '[]')
+				    from scope_row r left join site s on s.id = r.site_id where r.certificate_id = c.id), '[]'),
+				  'decisions', coalesce((
+				    select json_agg(json_build_object('kind', d.kind,
+				             'at', (to_json(d.changed_at at time zone 'UTC') #>> '{}') || 'Z',
+				             'by', d.changed_by, 'detail', d.detail) order by d.id)
+				    from certificate_change d where d.certificate_id = c.id), '[]')
 				)::text
 				from certificate c join body b on b.id = c.body_id
 				where c.number = ?""")
@@ -331,6 +337,15 @@ public class RegistryQueries {
 
 	public static boolean isChinese(Locale locale) {
 		return !"en".equals(locale.getLanguage());
+	}
+
+	private List<CertificateDetail.Decision> decisions(long certificateId) {
+		return jdbc.sql("""
+				select kind, changed_at, changed_by, detail from certificate_change where certificate_id = ? order by id""")
+			.param(certificateId)
+			.query((rs, i) -> new CertificateDetail.Decision(rs.getString(1), rs.getTimestamp(2).toInstant(),
+					rs.getString(3), rs.getString(4)))
+			.list();
 	}
 
 	private List<CertificateDetail.StatusChange> history(long certificateId) {

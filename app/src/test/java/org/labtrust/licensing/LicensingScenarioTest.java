@@ -179,6 +179,12 @@ class LicensingScenarioTest extends IntegrationTest {
 		assertThat(fresh.validUntil()).as("the new period follows the old").isEqualTo(oldUntil.plusYears(6));
 		assertThat(fresh.scope()).extracting(ScopeRowView::methodCode)
 			.containsExactlyElementsOf(certificate(old).scope().stream().map(ScopeRowView::methodCode).toList());
+		// the public record says how the certificate came to be, naming the authority, not the officer
+		assertThat(fresh.decisions()).extracting(CertificateDetail.Decision::kind).containsExactly("GRANTED", "RENEWED");
+		assertThat(fresh.decisions().get(1).detail()).isEqualTo("renews " + old);
+		assertThat(fresh.decisions()).allSatisfy(d -> assertThat(d.by()).isEqualTo(registry.authorityName("19", true)));
+		assertThat(get("/api/v1/certificates/" + renewed).body()).containsPattern("\"kind\" ?: ?\"RENEWED\"").contains("renews " + old);
+		assertThat(get("/certificates/" + renewed).body()).contains("准予延续，换发新证", "renews " + old);
 		CertificateDetail ended = certificate(old);
 		assertThat(ended.status()).isEqualTo(CertificateStatus.CANCELLED);
 		assertThat(ended.history().get(ended.history().size() - 1).reason()).contains(renewed);

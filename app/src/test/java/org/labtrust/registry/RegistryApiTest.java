@@ -247,8 +247,10 @@ class RegistryApiTest extends IntegrationTest {
 	/** Both sides write instants in ISO 8601 UTC; fractions of a second may be written differently. */
 	private JsonNode normalizeInstants(JsonNode certificate) {
 		ObjectNode copy = (ObjectNode) certificate.deepCopy();
-		copy.get("history").forEach(change -> ((ObjectNode) change).put("at",
-				Instant.parse(change.get("at").asString()).toString()));
+		for (String list : List.of("history", "decisions")) {
+			copy.get(list).forEach(change -> ((ObjectNode) change).put("at",
+					Instant.parse(change.get("at").asString()).toString()));
+		}
 		return copy;
 	}
 

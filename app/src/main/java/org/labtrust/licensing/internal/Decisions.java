@@ -55,7 +55,7 @@ class Decisions {
 		return switch (event) {
 			case ISSUE -> issue(actor, application);
 			case SUBMIT -> application.procedure() == org.labtrust.licensing.Procedure.SELF_DECLARATION
-					? change(actor, application) : null;
+					? change(application) : null;
 			case FIND_COMMITMENT_FALSE -> falseCommitment(actor, application, note);
 			default -> null;
 		};
@@ -66,15 +66,13 @@ class Decisions {
 		return switch (application.type()) {
 			case FIRST_LICENCE -> licences.grant(new Licences.Grant(application.bodyId(), application.authorityCode(),
 					certificateField(application.fieldCodes()), application.industryCode(), today,
-					today.plusYears(Licences.VALIDITY_YEARS).minusDays(1), scope(application)), application.id(),
-					actor.name());
+					today.plusYears(Licences.VALIDITY_YEARS).minusDays(1), scope(application)), application.id());
 			case RENEWAL -> licences.renew(actor, application.certificateNumber(), today, null, application.id());
 			case SCOPE_EXTENSION, EMERGENCY_EXTENSION -> {
-				licences.extendScope(application.certificateNumber(), scope(application), application.id(),
-						actor.name());
+				licences.extendScope(application.certificateNumber(), scope(application), application.id());
 				yield application.certificateNumber();
 			}
-			case CHANGE, SITE_CHANGE -> change(actor, application);
+			case CHANGE, SITE_CHANGE -> change(application);
 			case CANCELLATION -> {
 				licences.end(actor, application.certificateNumber(), CertificateStatus.CANCELLED,
 						"应机构申请注销 / cancelled at the body's request (#" + application.id() + ")", application.id());
@@ -84,15 +82,15 @@ class Decisions {
 	}
 
 	/** Applies the changed details: name, legal representative and address in the registry; withdrawn test items. */
-	private String change(Actor actor, Application application) {
+	private String change(Application application) {
 		Map<String, String> changes = application.changes();
 		String address = changes.getOrDefault(ChangeItem.ADDRESS_RENAMED.name(),
 				changes.get(ApplicationService.SITE_ADDRESS));
 		licences.changeBody(application.bodyId(), new Licences.BodyChanges(changes.get(ChangeItem.NAME.name()),
-				changes.get(ChangeItem.LEGAL_REPRESENTATIVE.name()), address), application.id(), actor.name());
+				changes.get(ChangeItem.LEGAL_REPRESENTATIVE.name()), address), application.id());
 		String lines = changes.get(ChangeItem.TEST_ITEM_CANCELLED.name());
 		if (lines != null) {
-			licences.withdrawScope(application.certificateNumber(), lineNumbers(lines), application.id(), actor.name());
+			licences.withdrawScope(application.certificateNumber(), lineNumbers(lines), application.id());
 		}
 		return application.certificateNumber();
 	}

@@ -47,7 +47,7 @@ class CertificatePdfTest {
 		return new CertificateDetail("212800090002", "21 28 00 09 0002", CertificateStatus.VALID, LocalDate.of(2021, 4, 28),
 				LocalDate.of(2027, 4, 27), "28", "甘肃省市场监督管理局", "00", "食品", "09", "农业",
 				new CertificateDetail.Holder(1, "兰州市食品检验所", "126201006087957611", "62", "甘肃省兰州市城关区雁南路 1 号"),
-				List.of(), scope);
+				List.of(), scope, List.of());
 	}
 
 	@Test
