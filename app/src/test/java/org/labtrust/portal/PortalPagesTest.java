@@ -47,6 +47,27 @@ class PortalPagesTest extends IntegrationTest {
 	}
 
 	@Test
+	void staticResourcesAreServedUnderTheirThreePathsOnly() {
+		assertThat(get("/css/portal.css").headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/css"));
+		assertThat(get("/js/staff.js").statusCode()).isEqualTo(200);
+		// the layout's versionless WebJar link is written with the bundled version, and both are served
+		String script = Pattern.compile("/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js")
+			.matcher(get("/").body())
+			.results()
+			.map(java.util.regex.MatchResult::group)
+			.findFirst()
+			.orElseThrow();
+		assertThat(get(script).statusCode()).isEqualTo(200);
+		assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+		// nothing else of the class path is reachable
+		for (String path : List.of("/application.yml", "/static/css/portal.css", "/templates/portal/home.html",
+				"/i18n/portal.properties")) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void theHomePageIsInChineseByDefaultWithOneSearchBoxAndACertificateLookUp() {
 		HttpResponse<String> page = get("/");
 
