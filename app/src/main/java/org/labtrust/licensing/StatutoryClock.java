@@ -51,8 +51,8 @@ public final class StatutoryClock {
 		}
 	}
 
-	/** Working days the clock stood still: from the day waiting began to the day it ended. */
-	public int pausedWorkingDays(LocalDate waitingFrom, LocalDate waitingUntil) {
-		return calendar.workingDaysBetween(waitingFrom, waitingUntil);
+	/** Working days from one day to another (the first not counted): a stop, or a stretch of a step. */
+	public int workingDaysBetween(LocalDate from, LocalDate to) {
+		return calendar.workingDaysBetween(from, to);
 	}
 }

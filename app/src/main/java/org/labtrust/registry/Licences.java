@@ -3,7 +3,6 @@ package org.labtrust.registry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,16 +185,19 @@ public class Licences {
 		if (set.isEmpty()) {
 			return;
 		}
-		for (var column : set.entrySet()) { // column names are the three above, never input
-			jdbc.sql("update body set " + column.getKey() + " = ?, version = version + 1 where id = ?")
-				.params(column.getValue(), bodyId)
-				.update();
-		}
+		jdbc.sql("""
+				update body set name = coalesce(?, name), legal_representative = coalesce(?, legal_representative),
+				       address = coalesce(?, address), version = version + 1
+				where id = ?""")
+			.params(changes.name(), changes.legalRepresentative(), changes.address(), bodyId)
+			.update();
 		String detail = set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
-		for (Held certificate : heldBy(bodyId)) {
-			record(certificate.id(), bodyId, certificate.number(), ChangeKind.BODY_CHANGED, applicationId,
-					detail);
-		}
+		jdbc.sql("select id, number from certificate where body_id = ? order by id")
+			.param(bodyId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.forEach(certificate -> record(certificate.getKey(), bodyId, certificate.getValue(), ChangeKind.BODY_CHANGED,
+					applicationId, detail));
 	}
 
 	/** Ends a certificate by decision: cancelled (注销) at the body's request, revoked (撤销) as a sanction. */
@@ -234,17 +236,6 @@ public class Licences {
 					"Certificate " + number + " is " + certificate.status(), number, certificate.status());
 		}
 		return certificate;
-	}
-
-	private List<Held> heldBy(long bodyId) {
-		List<Held> all = new ArrayList<>();
-		for (String number : jdbc.sql("select number from certificate where body_id = ? order by id")
-			.param(bodyId)
-			.query(String.class)
-			.list()) {
-			all.add(held(number));
-		}
-		return all;
 	}
 
 	/**

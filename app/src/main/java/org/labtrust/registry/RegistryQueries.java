@@ -192,14 +192,6 @@ public class RegistryQueries {
 		return authorities;
 	}
 
-	/** The authority that issued a certificate, if the certificate exists. */
-	public Optional<String> certificateAuthority(CmaNumber number) {
-		return jdbc.sql("select authority_code from certificate where number = ?")
-			.param(number.value())
-			.query(String.class)
-			.optional();
-	}
-
 	/** A certificate with its status history and scope, for checks on report filings. */
 	public Optional<CertificateForFiling> certificateForFiling(String number) {
 		record Head(long id, long bodyId, LocalDate issuedOn, LocalDate validUntil) {

@@ -26,7 +26,7 @@ class StatutoryClockTest {
 	@Test
 	void waitingForTheApplicantPushesTheDueDateBackByTheWorkingDaysItTook() {
 		// the correction notice went out on 30 September and was answered on 10 October: 2 working days
-		int paused = clock.pausedWorkingDays(LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 10));
+		int paused = clock.workingDaysBetween(LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 10));
 		assertThat(paused).isEqualTo(2);
 		assertThat(clock.due(Step.ACCEPTANCE, LocalDate.of(2025, 9, 29), paused)).isEqualTo(LocalDate.of(2025, 10, 15));
 	}

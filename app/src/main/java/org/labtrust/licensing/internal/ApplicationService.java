@@ -164,8 +164,8 @@ public class ApplicationService {
 		if (registry.codes().industry(industry).isEmpty()) {
 			throw DomainException.badRequest("INDUSTRY_CODE_INVALID", "Unknown industry authority " + industry, industry);
 		}
-		String certificate = request.certificateNumber() == null || request.certificateNumber().isBlank() ? null
-				: CmaNumber.parse(request.certificateNumber(), registry.codes()).value();
+		CmaNumber concerned = certificateNumber(request.certificateNumber());
+		String certificate = concerned == null ? null : concerned.value();
 		eligibility.checkCertificate(actor.bodyId(), request.type(), certificate);
 		Set<ChangeItem> items = request.changeItems() == null ? Set.of() : request.changeItems();
 		if (items.stream().anyMatch(java.util.Objects::isNull)) {
@@ -180,9 +180,8 @@ public class ApplicationService {
 				request.changes() == null ? Map.of() : request.changes());
 		List<Application.ScopeLine> scope = scope(request.type(), fields,
 				request.scope() == null ? List.of() : request.scope());
-		// the authority of the certificate concerned, else of the body (its certificates' or its province's)
-		String authority = certificate != null
-				? registry.certificateAuthority(CmaNumber.parse(certificate, registry.codes())).orElseThrow()
+		// the authority of the certificate concerned (digits 3-4), else of the body (its certificates' or its province's)
+		String authority = concerned != null ? concerned.authorityCode()
 				: registry.bodyAuthorities(actor.bodyId()).stream().findFirst()
 					.orElseThrow(() -> DomainException.notFound("BODY_NOT_FOUND", "No such body"));
 		var now = SqlTime.utc(clock.instant());
@@ -220,15 +219,20 @@ public class ApplicationService {
 		if (actor.bodyId() == null) {
 			throw Actor.forbidden();
 		}
-		String certificate = certificateNumber == null || certificateNumber.isBlank() ? null
-				: CmaNumber.parse(certificateNumber, registry.codes()).value();
-		var applicant = eligibility.applicant(actor.bodyId(), type, fields, specialFoods, changes, certificate);
+		CmaNumber concerned = certificateNumber(certificateNumber);
+		var applicant = eligibility.applicant(actor.bodyId(), type, fields, specialFoods, changes,
+				concerned == null ? null : concerned.value());
 		LocalDate today = LocalDate.now(clock);
 		Map<Procedure, List<String>> answer = new java.util.EnumMap<>(Procedure.class);
 		for (Procedure procedure : Procedure.values()) {
 			answer.put(procedure, ProcedureRules.refusals(procedure, applicant, today));
 		}
 		return answer;
+	}
+
+	/** The certificate an application names, or null when it names none. */
+	private CmaNumber certificateNumber(String raw) {
+		return raw == null || raw.isBlank() ? null : CmaNumber.parse(raw, registry.codes());
 	}
 
 	/** The change values: each item asked for has one, within limits; nothing else. */
@@ -410,7 +414,7 @@ public class ApplicationService {
 		else {
 			Step next = Step.of(application.procedure(), to);
 			if (waiting(application.state()) && next == step && step != null) {
-				paused += statutory.pausedWorkingDays(application.waitingSince(), today);
+				paused += statutory.workingDaysBetween(application.waitingSince(), today);
 			}
 			else if (next != step) {
 				step = next;

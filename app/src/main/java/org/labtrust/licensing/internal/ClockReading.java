@@ -48,7 +48,7 @@ public record ClockReading(List<Stop> stops, Integer authorityWorkingDays) {
 
 	private static Integer workingDays(StatutoryClock clock, LocalDate from, LocalDate to) {
 		try {
-			return clock.pausedWorkingDays(from, to);
+			return clock.workingDaysBetween(from, to);
 		}
 		catch (DomainException e) {
 			if ("CALENDAR_YEAR_UNKNOWN".equals(e.code())) {
