@@ -3,9 +3,9 @@
 // those forms to the JSON API (events, team draw, findings, finding responses, attachments) with the
 // session's CSRF header and reloads the page on success; it shows the API's detail on a refusal.
 // It also reads the API's view (GET /api/v1/applications/{id}) for what only the API carries:
-// attachments with their SHA-256, findings, scope rows, changes, clock stops, the issued certificate
-// and the steps the caller may take ("actions", which narrow the forms), each shown only when the
-// view has it. Texts come from data-msg-* attributes, in the page's language; no inline script.
+// attachments with their SHA-256, findings, scope rows, changes, clock stops and the steps the
+// caller may take ("actions", which narrow the forms). Texts come from data-msg-* attributes, in the
+// page's language; no inline script.
 (function () {
   'use strict';
 
@@ -323,45 +323,17 @@
       return;
     }
     var view = answer.body;
-    if (Array.isArray(view.attachments)) {
-      renderAttachments(view.attachments);
-    }
-    if (Array.isArray(view.findings)) {
-      renderFindings(view.findings);
-    }
-    if (Array.isArray(view.scope)) {
-      renderScope(view.scope);
-    }
-    if (view.changes && typeof view.changes === 'object') {
-      renderChanges(view.changes);
-    }
-    if (Array.isArray(view.stops)) {
-      renderStops(view.stops);
-    }
-    if (view.authorityWorkingDaysUsed !== undefined && view.authorityWorkingDaysUsed !== null) {
+    renderAttachments(view.attachments);
+    renderFindings(view.findings);
+    renderScope(view.scope);
+    renderChanges(view.application.changes);
+    renderStops(view.stops);
+    if (view.authorityWorkingDaysUsed !== null) {
       var used = document.getElementById('authority-days');
-      if (used) {
-        used.querySelector('dd').textContent = msg('working-days', { 0: view.authorityWorkingDaysUsed });
-        used.hidden = false;
-      }
+      used.querySelector('dd').textContent = msg('working-days', { 0: view.authorityWorkingDaysUsed });
+      used.hidden = false;
     }
-    if (view.rectificationDueOn) {
-      var due = document.getElementById('rectification-due');
-      if (due) {
-        due.querySelector('dd').textContent = date(view.rectificationDueOn);
-        due.hidden = false;
-      }
-    }
-    if (view.issuedCertificateNumber) {
-      var issued = document.getElementById('issued-certificate');
-      var link = document.getElementById('issued-certificate-link');
-      link.textContent = view.issuedCertificateNumber;
-      link.href = root.getAttribute('data-certificate-url') + encodeURIComponent(view.issuedCertificateNumber);
-      issued.hidden = false;
-    }
-    if (Array.isArray(view.actions)) {
-      narrowActions(view.actions);
-    }
+    narrowActions(view.actions);
   }
 
   load();

@@ -83,9 +83,9 @@ class ApplicationApiController {
 	 * has used (technical assessment not counted), and what the caller may do now.
 	 */
 	record View(Application application, LocalDate dueOn, Integer workingDaysLeft, boolean overdue,
-			List<Application.Event> history, List<Application.ScopeLine> scope, Map<String, String> changes,
-			String issuedCertificateNumber, List<Attachments.Attachment> attachments, List<Findings.Finding> findings,
-			LocalDate rectificationDueOn, List<ClockReading.Stop> stops, Integer authorityWorkingDaysUsed, List<String> actions) {
+			List<Application.Event> history, List<Application.ScopeLine> scope,
+			List<Attachments.Attachment> attachments, List<Findings.Finding> findings, List<ClockReading.Stop> stops,
+			Integer authorityWorkingDaysUsed, List<String> actions) {
 	}
 
 	private final ApplicationService applications;
@@ -237,14 +237,12 @@ class ApplicationApiController {
 		Integer left = statutory.workingDaysLeft(today, application.dueOn());
 		if (!whole) {
 			return new View(application, application.dueOn(), left, left != null && left < 0, List.of(), List.of(),
-					application.changes(), application.issuedCertificateNumber(), List.of(), List.of(),
-					application.rectificationDueOn(), List.of(), null, List.of());
+					List.of(), List.of(), List.of(), null, List.of());
 		}
 		List<Application.Event> history = applications.history(application.id());
 		ClockReading reading = ClockReading.of(history, today, statutory);
 		return new View(application, application.dueOn(), left, left != null && left < 0, history,
-				applications.scope(application.id()), application.changes(), application.issuedCertificateNumber(),
-				attachments.list(application.id()), findings.list(application.id()), application.rectificationDueOn(),
+				applications.scope(application.id()), attachments.list(application.id()), findings.list(application.id()),
 				reading.stops(), reading.authorityWorkingDays(),
 				applications.actions(Actors.current(), application).stream().map(Enum::name).toList());
 	}
