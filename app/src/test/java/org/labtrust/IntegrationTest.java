@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "labtrust.demo.scale=SMALL", "labtrust.demo.load=ALWAYS", "labtrust.embedded-db.fsync=false",
 				// scheduled licensing checks run when a test calls them, not on the wall clock
-				"labtrust.licensing.overdue-check=-",
+				"labtrust.licensing.overdue-check=-", "labtrust.registry.expiry.cron=-",
+				"labtrust.registry.expiry.startup-delay=3650d",
 				// tests come from localhost, which is exempt; RateLimitTest comes from other loopback addresses
 				"labtrust.identity.rate-limit.exempt=127.0.0.1,0:0:0:0:0:0:0:1",
 				"labtrust.identity.rate-limit.public-per-minute=20", "labtrust.identity.rate-limit.login-per-minute=5" })

@@ -138,9 +138,10 @@ class ApplicationBrowserTest extends IntegrationTest {
 		assertThat(byId("action-DECLINE").isDisplayed()).isTrue();
 		chromium.screenshot("application-status");
 
-		// declining without reasons is stopped before it reaches the server
+		// declining without reasons is stopped before it reaches the server: the browser asks for them
 		byId("submit-DECLINE").click();
-		assertThat(byId("state-badge").getDomAttribute("data-state")).isEqualTo("SUBMITTED");
+		assertThat(chromium.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("note-DECLINE");
+		assertThat(chromium.driver().switchTo().activeElement().getDomProperty("validationMessage")).isNotBlank();
 
 		byId("submit-ACCEPT").click();
 		chromium.await(ExpectedConditions.attributeToBe(By.id("state-badge"), "data-state", "ACCEPTED"));
