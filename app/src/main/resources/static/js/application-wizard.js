@@ -74,6 +74,11 @@
     return type() === 'CHANGE';
   }
 
+  // the items whose new value the application states: the chosen change items, or a site change's new address
+  function changedItems() {
+    return isChange() ? values('changeItems') : type() === 'SITE_CHANGE' ? ['SITE_ADDRESS'] : [];
+  }
+
   function takesFields() {
     return type() !== 'CHANGE' && type() !== 'CANCELLATION';
   }
@@ -212,7 +217,7 @@
       addScopeRow();
     }
     Array.prototype.forEach.call(document.querySelectorAll('#scope-rows select[name="fieldCode"]'), fillFieldChoices);
-    var chosen = isChange() ? values('changeItems') : [];
+    var chosen = changedItems();
     var anyValue = false;
     Array.prototype.forEach.call(form.querySelectorAll('.change-value'), function (field) {
       var shown = chosen.indexOf(field.getAttribute('data-item')) >= 0;
@@ -237,10 +242,7 @@
 
   function changes() {
     var result = {};
-    if (!isChange()) {
-      return result;
-    }
-    var chosen = values('changeItems');
+    var chosen = changedItems();
     Array.prototype.forEach.call(form.querySelectorAll('.change-value input'), function (input) {
       var item = input.getAttribute('data-item');
       if (chosen.indexOf(item) >= 0) {
@@ -305,7 +307,7 @@
     if (needsScope()) {
       body.scope = scopeRows();
     }
-    if (isChange()) {
+    if (changedItems().length > 0) {
       body.changes = changes();
     }
     if (body.procedure === 'COMMITMENT') {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.labtrust.IntegrationTest;
+import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.calendar.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -177,7 +178,7 @@ class ApplicationPagesTest extends IntegrationTest {
 		assertThat(ids.indexOf(overdue)).as("overdue before due later").isLessThan(ids.indexOf(later));
 		assertThat(ids.indexOf(emergency)).as("emergency extensions first, as the service's queue")
 			.isLessThan(ids.indexOf(overdue));
-		assertThat(row(html, emergency)).contains("应急扩项", "应急");
+		assertThat(row(html, emergency)).contains("应急扩项", "class=\"badge badge-small emergency\"");
 		int late = calendar.workingDaysBetween(overdueOn, today);
 		assertThat(row(html, overdue)).contains("row-overdue", "data-overdue=\"true\"", "超期 " + late + " 个工作日",
 				"待受理", "一般程序", "首次申请", "受理",
@@ -189,8 +190,8 @@ class ApplicationPagesTest extends IntegrationTest {
 			.matcher(html);
 		assertThat(overdueCount.find()).isTrue();
 		assertThat(Long.parseLong(overdueCount.group(1).replace(",", ""))).isEqualTo(jdbc.sql(
-				"select count(*) from application where authority_code = '19' and due_on < current_date")
-			.query(Long.class).single());
+				"select count(*) from application where authority_code = '19' and due_on < ?")
+			.param(today).query(Long.class).single());
 
 		// the Jiangsu officer sees Jiangsu's, not Guangdong's, and cannot open Guangdong's status page
 		String js = page("js-acceptance-officer", "/staff/applications").body();
@@ -225,8 +226,10 @@ class ApplicationPagesTest extends IntegrationTest {
 		assertThat(decision).contains("id=\"actions-none\"").doesNotContain("id=\"action-ACCEPT\"");
 
 		String body = page("gd-body-admin", "/staff/applications/" + submitted).body();
-		assertThat(body).contains("id=\"action-WITHDRAW\"", "id=\"attachment-form\"")
-			.doesNotContain("id=\"action-ACCEPT\"");
+		assertThat(body).contains("id=\"action-WITHDRAW\"")
+			.doesNotContain("id=\"action-ACCEPT\"", "id=\"attachment-form\"");  // submitted: no more documents
+		long draft = application(gdBody, "19", "DRAFT", null, null);
+		assertThat(page("gd-body-admin", "/staff/applications/" + draft).body()).contains("id=\"attachment-form\"");
 
 		String english = page("gd-body-admin", "/staff/applications/" + submitted + "?lang=en").body();
 		assertThat(english).contains("Application " + submitted, "Statutory clock", "Withdraw", "Submitted");
@@ -272,6 +275,11 @@ class ApplicationPagesTest extends IntegrationTest {
 		assertThat(wizard).contains("id=\"wizard\"", "/js/application-wizard.js", "data-api=\"/api/v1/applications\"",
 				"id=\"type-FIRST_LICENCE\"", "id=\"procedure-COMMITMENT\"", "data-covers=\"FIRST_LICENCE,RENEWAL,SCOPE_EXTENSION,SITE_CHANGE\"",
 				"id=\"field-15\"", "告知承诺", "本机构郑重承诺");
+		// a new value can be given for every change item the API takes, and for a site change's address
+		for (ChangeItem item : ChangeItem.values()) {
+			assertThat(wizard).contains("id=\"change-value-" + item + "\"");
+		}
+		assertThat(wizard).contains("id=\"change-value-" + ApplicationService.SITE_ADDRESS + "\"", "新场所地址");
 		String english = page("gd-body-user", "/staff/applications/new?lang=en").body();
 		assertThat(english).contains("New application", "Notification and commitment", "We solemnly commit");
 		page("gd-body-user", "/staff/applications?lang=zh-CN");

@@ -233,6 +233,11 @@ class LicensingScenarioTest extends IntegrationTest {
 		assertThat(detail.legalRepresentative()).isEqualTo("李四");
 		assertThat(certificate(number).body().name()).isEqualTo("情景测试更名检测有限公司");
 
+		// a site change moves the body's address
+		throughAssessment(open(ApplicationType.SITE_CHANGE, Procedure.GENERAL, number, List.of(),
+				Map.of(ApplicationService.SITE_ADDRESS, "广州市天河区新址路 8 号"), false));
+		assertThat(registry.body(body.bodyId(), Locale.CHINA).address()).isEqualTo("广州市天河区新址路 8 号");
+
 		// a change through the general procedure withdraws scope lines
 		throughAssessment(open(ApplicationType.CHANGE, Procedure.GENERAL, number, List.of(),
 				Map.of("TEST_ITEM_CANCELLED", "2"), false));

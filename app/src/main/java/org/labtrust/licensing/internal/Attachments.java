@@ -77,10 +77,7 @@ public class Attachments {
 	@Transactional
 	public Attachment add(Actor actor, long applicationId, String kind, String filename, byte[] content) {
 		Application application = applications.lockVisible(actor, applicationId);
-		boolean body = actor.belongsTo(application.bodyId());
-		boolean assessing = actor.has(Permission.ASSESSMENT_PERFORM)
-				&& application.state() == ApplicationState.IN_ASSESSMENT && !body;
-		if (!(body && BODY_MAY_ADD.contains(application.state())) && !assessing) {
+		if (!mayAdd(actor, application)) {
 			throw new DomainException("ATTACHMENT_NOT_NOW", 409,
 					"Documents cannot be added to an application in state " + application.state(),
 					application.state().name());
@@ -125,6 +122,17 @@ public class Attachments {
 				application.authorityCode(), Map.of("attachment", Long.toString(id), "sha256", sha256, "size",
 						Integer.toString(content.length), "kind", parsedKind.name())));
 		return new Attachment(id, parsedKind.name(), name, type, content.length, sha256, now, actor.name());
+	}
+
+	/**
+	 * Whether the actor (who sees the application) may add a document now: the body while the
+	 * application is with it, its assessors during the assessment.
+	 */
+	public boolean mayAdd(Actor actor, Application application) {
+		if (actor.belongsTo(application.bodyId())) {
+			return BODY_MAY_ADD.contains(application.state());
+		}
+		return actor.has(Permission.ASSESSMENT_PERFORM) && application.state() == ApplicationState.IN_ASSESSMENT;
 	}
 
 	public List<Attachment> list(long applicationId) {

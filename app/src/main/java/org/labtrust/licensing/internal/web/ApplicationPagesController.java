@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,7 @@ import org.labtrust.licensing.internal.Application;
 import org.labtrust.licensing.internal.ApplicationPageQueries;
 import org.labtrust.licensing.internal.ApplicationService;
 import org.labtrust.licensing.internal.AssessmentTeams;
+import org.labtrust.licensing.internal.Attachments;
 import org.labtrust.registry.RegistryQueries;
 import org.labtrust.shared.DomainException;
 import org.labtrust.shared.access.Actor;
@@ -74,22 +76,20 @@ class ApplicationPagesController {
 	static final Set<ApplicationType> WITH_SCOPE = EnumSet.of(ApplicationType.FIRST_LICENCE,
 			ApplicationType.SCOPE_EXTENSION, ApplicationType.EMERGENCY_EXTENSION);
 
-	/** Change items whose new value the application states (the API's {@code changes}). */
-	static final List<ChangeItem> CHANGE_VALUES = List.of(ChangeItem.NAME, ChangeItem.LEGAL_REPRESENTATIVE,
-			ChangeItem.ADDRESS_RENAMED);
+	/** What an application states a new value for (the API's {@code changes}): every change item, and a site change's address. */
+	static final List<String> CHANGE_VALUES = Stream.concat(Stream.of(ChangeItem.values()).map(Enum::name),
+			Stream.of(ApplicationService.SITE_ADDRESS)).toList();
 
 	/** Kinds of attachment the wizard and the status page offer. */
-	static final List<String> ATTACHMENT_KINDS = List.of("APPLICATION_FORM", "QUALITY_MANUAL", "PROCEDURES",
-			"PERSONNEL", "EQUIPMENT", "SITE", "COMMITMENT", "RECTIFICATION", "ASSESSMENT_EVIDENCE", "OTHER");
+	static final List<Attachments.Kind> ATTACHMENT_KINDS = List.of(Attachments.Kind.values());
 
 	/** How a team may assess (the API's {@code mode} of START_ASSESSMENT; left out, the platform chooses). */
-	static final List<String> ASSESSMENT_MODES = List.of("ON_SITE", "REMOTE", "DOCUMENTS");
+	static final List<ApplicationService.AssessmentMode> ASSESSMENT_MODES = List.of(
+			ApplicationService.AssessmentMode.values());
 
 	/** A step form of the status page. */
 	record ActionForm(String event, boolean noteRequired, boolean adverse) {
 	}
-
-	/** A team member as shown. */
 
 	/** A refusal as the page shows it. */
 	record Problem(int status, String code, String title, String message) {
@@ -103,16 +103,19 @@ class ApplicationPagesController {
 
 	private final AssessmentTeams teams;
 
+	private final Attachments attachments;
+
 	private final ApplicationPageQueries queries;
 
 	private final RegistryQueries registry;
 
 	private final MessageSource messages;
 
-	ApplicationPagesController(ApplicationService applications, AssessmentTeams teams, ApplicationPageQueries queries,
-			RegistryQueries registry, MessageSource messages) {
+	ApplicationPagesController(ApplicationService applications, AssessmentTeams teams, Attachments attachments,
+			ApplicationPageQueries queries, RegistryQueries registry, MessageSource messages) {
 		this.applications = applications;
 		this.teams = teams;
+		this.attachments = attachments;
 		this.queries = queries;
 		this.registry = registry;
 		this.messages = messages;
@@ -231,7 +234,7 @@ class ApplicationPagesController {
 				&& actor.has(Permission.APPLICATION_ACCEPT) && actor.covers(application.authorityCode()));
 		model.addAttribute("mayRecordFindings", onTeam && application.state() == ApplicationState.IN_ASSESSMENT);
 		model.addAttribute("mayRespond", isBody && application.state() == ApplicationState.RECTIFICATION);
-		model.addAttribute("mayUpload", isBody && !application.state().isFinal());
+		model.addAttribute("mayUpload", attachments.mayAdd(actor, application));
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("assessmentModes", ASSESSMENT_MODES);
 		model.addAttribute("changeValues", CHANGE_VALUES);
