@@ -27,7 +27,7 @@ class DrawCommandTest {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> cases() throws IOException {
         try (InputStream in = DrawCommandTest.class.getResourceAsStream("/reference/rfc3797_published.json")) {
-            Map<String, Object> root = (Map<String, Object>) MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, Object> root = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return (List<Map<String, Object>>) root.get("cases");
         }
     }

@@ -3,7 +3,6 @@ package org.labtrust.verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ final class Reference {
     @SuppressWarnings("unchecked")
     static synchronized Map<String, Object> json() {
         if (root == null) {
-            root = (Map<String, Object>) MiniJson.parse(read());
+            root = (Map<String, Object>) Json.parse(read());
         }
         return root;
     }
@@ -52,7 +51,7 @@ final class Reference {
 
     /** A JSON integer as Java's signed long; uint64 values above Long.MAX_VALUE go negative. */
     static long uint64(Map<String, Object> vector, String key) {
-        return ((BigInteger) vector.get(key)).longValue();
+        return ((Number) vector.get(key)).longValue(); // beyond a long, Json gives a BigDecimal: the low 64 bits
     }
 
     static List<byte[]> leaves() {

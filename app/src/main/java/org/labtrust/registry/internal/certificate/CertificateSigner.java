@@ -52,8 +52,7 @@ public final class CertificateSigner {
 		String signingInput = BASE64URL.encodeToString(CanonicalJson.bytes(header)) + "."
 				+ BASE64URL.encodeToString(CanonicalJson.bytes(payload));
 		String signature = BASE64URL.encodeToString(key.sign(signingInput.getBytes(StandardCharsets.US_ASCII)));
-		return new SignedCertificate(certificate, signedAt, key.keyId(), CanonicalJson.text(payload),
-				signingInput + "." + signature);
+		return new SignedCertificate(certificate, signedAt, key.keyId(), signingInput + "." + signature);
 	}
 
 	/** The document that is signed: every field is documented in docs/certificate-format.md. */
@@ -92,11 +91,9 @@ public final class CertificateSigner {
 
 	/**
 	 * @param certificate the registry's record the document was made from (Chinese names)
-	 * @param payloadJson the canonical payload, as signed
 	 * @param jws the compact serialization
 	 */
-	public record SignedCertificate(CertificateDetail certificate, Instant signedAt, String keyId, String payloadJson,
-			String jws) {
+	public record SignedCertificate(CertificateDetail certificate, Instant signedAt, String keyId, String jws) {
 
 		/** The third part of the JWS: the signature, base64url. */
 		public String signature() {
