@@ -106,6 +106,10 @@ public class Certificate {
 		return authorityCode;
 	}
 
+	public LocalDate getValidUntil() {
+		return validUntil;
+	}
+
 	public CertificateStatus getStatus() {
 		return status;
 	}

@@ -16,6 +16,7 @@ import org.labtrust.shared.access.AuditTrail;
 import org.labtrust.shared.access.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,9 +63,20 @@ public class RegistryCommands {
 		if (!actor.covers(certificate.getAuthorityCode())) {
 			throw Actor.forbidden();
 		}
+		return applyStatusChange(certificate, target, codes.authorityNameZh(actor.jurisdiction().authorityCode()),
+				reason);
+	}
+
+	/**
+	 * Moves the certificate to {@code target}: its public status history names {@code changedBy}
+	 * (an authority), the change is published and put on the audit trail (which names whoever acts).
+	 * For callers that have checked who may: an officer's change above, the expiry job.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public CertificateStatusChanged applyStatusChange(Certificate certificate, CertificateStatus target,
+			String changedBy, String reason) {
 		CertificateStatus from = certificate.getStatus();
 		Instant now = clock.instant();
-		String changedBy = codes.authorityNameZh(actor.jurisdiction().authorityCode());
 		certificate.changeStatus(target, changedBy, reason, now);
 		CertificateStatusChanged event = new CertificateStatusChanged(certificate.getId(),
 				certificate.getBody().getId(), certificate.getNumber(), from, target, changedBy, reason, now);

@@ -3,9 +3,7 @@ package org.labtrust.registry.internal.expiry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,18 +15,16 @@ import jakarta.persistence.EntityManager;
 import org.labtrust.notifications.Notice;
 import org.labtrust.notifications.Notifications;
 import org.labtrust.registry.CertificateStatus;
-import org.labtrust.registry.CertificateStatusChanged;
 import org.labtrust.registry.CodeTables;
 import org.labtrust.registry.internal.Certificate;
+import org.labtrust.registry.internal.RegistryCommands;
 import org.labtrust.shared.ChinaTime;
 import org.labtrust.shared.SqlTime;
 import org.labtrust.shared.access.Actor;
 import org.labtrust.shared.access.Actors;
-import org.labtrust.shared.access.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
@@ -86,9 +82,7 @@ public class CertificateExpiry {
 
 	private final TransactionTemplate transaction;
 
-	private final ApplicationEventPublisher events;
-
-	private final AuditTrail audit;
+	private final RegistryCommands commands;
 
 	private final Notifications notifications;
 
@@ -119,13 +113,12 @@ public class CertificateExpiry {
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	CertificateExpiry(JdbcClient jdbc, EntityManager entities, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, AuditTrail audit, Notifications notifications,
+			RegistryCommands commands, Notifications notifications,
 			ExpiryProperties properties, Clock clock, TaskScheduler scheduler, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.entities = entities;
 		this.transaction = new TransactionTemplate(transactions);
-		this.events = events;
-		this.audit = audit;
+		this.commands = commands;
 		this.notifications = notifications;
 		this.properties = properties;
 		this.clock = clock;
@@ -245,42 +238,30 @@ public class CertificateExpiry {
 				jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single());
 	}
 
-	private record Due(long id, LocalDate validUntil) {
-	}
-
 	/** Expires up to one batch of certificates past their validity; the number expired. */
 	private int expireBatch(LocalDate today) {
-		List<Due> due = jdbc.sql("""
-				select id, valid_until from certificate
+		List<Long> due = jdbc.sql("""
+				select id from certificate
 				where status in ('VALID', 'SUSPENDED') and valid_until < ?
 				order by id limit ? for update""")
 			.params(today, properties.batchSize())
-			.query((rs, i) -> new Due(rs.getLong("id"), rs.getObject("valid_until", LocalDate.class)))
+			.query(Long.class)
 			.list();
 		if (due.isEmpty()) {
 			return 0;
 		}
-		Map<Long, LocalDate> validUntil = new HashMap<>();
-		due.forEach(d -> validUntil.put(d.id(), d.validUntil()));
 		List<Certificate> certificates = entities
 			.createQuery("select c from Certificate c join fetch c.body where c.id in :ids order by c.id",
 					Certificate.class)
-			.setParameter("ids", validUntil.keySet())
+			.setParameter("ids", due)
 			.getResultList();
-		Instant now = clock.instant();
 		for (Certificate certificate : certificates) {
-			CertificateStatus from = certificate.getStatus();
-			String changedBy = codes.authorityNameZh(certificate.getAuthorityCode());
-			certificate.changeStatus(CertificateStatus.EXPIRED, changedBy, REASON, now);
-			long bodyId = certificate.getBody().getId();
-			events.publishEvent(new CertificateStatusChanged(certificate.getId(), bodyId, certificate.getNumber(), from,
-					CertificateStatus.EXPIRED, changedBy, REASON, now));
-			audit.record(new AuditTrail.Entry("certificate.status.change", "certificate", certificate.getNumber(),
-					certificate.getAuthorityCode(),
-					Map.of("from", from.name(), "to", CertificateStatus.EXPIRED.name(), "reason", REASON)));
-			LocalDate end = validUntil.get(certificate.getId());
-			notifications.notifyBody(bodyId, new Notice("certificate.expired", "notice.certificate.expired",
-					List.of(certificate.getNumber(), end.toString()), "/certificates/" + certificate.getNumber(),
+			commands.applyStatusChange(certificate, CertificateStatus.EXPIRED,
+					codes.authorityNameZh(certificate.getAuthorityCode()), REASON);
+			LocalDate end = certificate.getValidUntil();
+			notifications.notifyBody(certificate.getBody().getId(), new Notice("certificate.expired",
+					"notice.certificate.expired", List.of(certificate.getNumber(), end.toString()),
+					"/certificates/" + certificate.getNumber(),
 					"certificate:" + certificate.getId() + ":" + end + ":expired"));
 		}
 		return certificates.size();
