@@ -32,7 +32,6 @@ create table notification_read (
     read_at         timestamptz not null,
     primary key (notification_id, account_id)
 );
-create index notification_read_account on notification_read (account_id, notification_id);
 
 -- Renewal reminders sent by the expiry job: one per certificate, validity period and kind, whichever
 -- node sends it (the unique key is the last guard against a double send).

@@ -132,7 +132,6 @@ class ApplicationPagesController {
 	String list(@RequestParam(defaultValue = "1") String page, Model model, HttpServletResponse response) {
 		Actor actor = Actors.current();
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		model.addAttribute("actor", actor);
 		boolean body = actor.bodyId() != null && actor.has(Permission.APPLICATION_SUBMIT);
 		boolean officer = ApplicationPageQueries.worksQueue(actor);
 		boolean assessor = actor.has(Permission.ASSESSMENT_PERFORM);
@@ -155,7 +154,6 @@ class ApplicationPagesController {
 		if (assessor) {
 			model.addAttribute("tasks", queries.tasks(actor.name(), LIST_LIMIT));
 		}
-		model.addAttribute("today", queries.today());
 		return LIST;
 	}
 
@@ -194,7 +192,6 @@ class ApplicationPagesController {
 		model.addAttribute("changeItems", List.of(ChangeItem.values()));
 		model.addAttribute("changeValues", CHANGE_VALUES);
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
-		model.addAttribute("zh", RegistryQueries.isChinese(LocaleContextHolder.getLocale()));
 		return WIZARD;
 	}
 
@@ -224,8 +221,6 @@ class ApplicationPagesController {
 		model.addAttribute("members", members);
 		boolean isBody = actor.belongsTo(application.bodyId());
 		boolean onTeam = actor.has(Permission.ASSESSMENT_PERFORM) && applications.onTeam(actor, applicationId);
-		model.addAttribute("isBody", isBody);
-		model.addAttribute("onTeam", onTeam);
 		model.addAttribute("actions", applications.actions(actor, application).stream()
 			.map(event -> new ActionForm(event.name(), ApplicationService.needsReasons(event), ADVERSE.contains(event)))
 			.toList());

@@ -64,11 +64,6 @@ public final class CertificateKey {
 		return keyId;
 	}
 
-	/** The raw 32-byte Ed25519 public key. */
-	public byte[] publicKey() {
-		return publicKey.clone();
-	}
-
 	/** The public JWK (RFC 8037 §2), members in canonical order. */
 	public Map<String, String> jwk() {
 		Map<String, String> jwk = new LinkedHashMap<>();
