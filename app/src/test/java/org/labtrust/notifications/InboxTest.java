@@ -162,5 +162,25 @@ class InboxTest extends IntegrationTest {
 		JsonNode page = json(jiangsu.get("/api/v1/inbox?size=1"));
 		assertThat(page.get("items")).hasSize(1);
 		assertThat(page.get("nextBefore").isNull()).as("one notice: no further page").isTrue();
+		long first = page.get("items").get(0).get("id").asLong();
+
+		// a second, newer notice: it comes first, and the next page holds the older one
+		long body = jdbc.sql("select body_id from notification where id = ?").param(first).query(Long.class).single();
+		notifications.notifyBody(body, new Notice(page.get("items").get(0).get("kind").asString(),
+				"notice." + page.get("items").get(0).get("kind").asString(), List.of(jiangsuCertificate.number(),
+						jiangsuCertificate.validUntil().toString(), jiangsuCertificate.validUntil().toString(), "3"),
+				"/certificates/" + jiangsuCertificate.number(), "inbox-test-paging"));
+		try {
+			JsonNode newest = json(jiangsu.get("/api/v1/inbox?size=1"));
+			long second = newest.get("items").get(0).get("id").asLong();
+			assertThat(second).isGreaterThan(first);
+			assertThat(newest.get("nextBefore").asLong()).isEqualTo(second);
+			JsonNode older = json(jiangsu.get("/api/v1/inbox?size=1&before=" + second));
+			assertThat(older.get("items")).hasSize(1);
+			assertThat(older.get("items").get(0).get("id").asLong()).isEqualTo(first);
+		}
+		finally {
+			jdbc.sql("delete from notification where dedup_key = 'inbox-test-paging'").update();
+		}
 	}
 }
